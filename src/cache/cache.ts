@@ -1,0 +1,19 @@
+/** Health of the cache as /readyz reports it. */
+export type CacheState = "memory" | "up" | "down";
+
+/**
+ * A small key-value cache (Redis or in-process LRU). Every method is best-effort: failures are
+ * swallowed and reported as misses, so no request fails because the cache failed.
+ */
+export interface Cache {
+  readonly kind: "memory" | "redis";
+  /** Values for keys, in order; null for a miss or when the cache is unavailable. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /** Stores values with a TTL in seconds. */
+  setMany(entries: readonly { key: string; value: string; ttlSeconds: number }[]): Promise<void>;
+  delete(keys: readonly string[]): Promise<void>;
+  /** Atomically increments an integer counter and returns its new value, or null if unavailable. */
+  increment(key: string): Promise<number | null>;
+  state(): CacheState;
+  close(): Promise<void>;
+}

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import type { SourceDefinition } from "./domain/source";
+
+/** Raised when configuration is invalid; the message names the key and what was wrong. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: intFrom(1, 65535).default("4000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, "must start with sqlite: or postgres://")
+    .default("sqlite:./data/newsgate.db"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,32}$/, "must be 1-32 letters, digits, ':', '_' or '-'")
+    .default("ng:"),
+  CACHE_TTL_SECONDS: intFrom(1, 7 * 24 * 3600).default("300"),
+  NEWSGATE_CONFIG: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FETCH_TIMEOUT_MS: intFrom(100, 300_000).default("15000"),
+  FETCH_MAX_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(String(10 * 1024 * 1024)),
+  BODY_LIMIT_BYTES: intFrom(1024, 10 * 1024 * 1024).default("102400"),
+  SCHEDULER_ENABLED: bool.default("true"),
+  SCHEDULER_TICK_MS: intFrom(100, 3_600_000).default("5000"),
+  SCHEDULER_CONCURRENCY: intFrom(1, 256).default("4"),
+});
+
+const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (a-z, 0-9, -)"),
+    name: z.string().min(1).max(200),
+    url: z.string().min(1),
+    kind: z.enum(["rss", "atom", "json", "html"]).default("rss"),
+    intervalSeconds: z.number().int().min(60).max(86_400).default(900),
+  })
+  .strict();
+
+const fileSchema = z.object({ sources: z.array(sourceSchema).default([]) }).strict();
+
+/** The validated configuration every part of newsgate is built from. */
+export interface Config {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | null;
+  cachePrefix: string;
+  cacheTtlSeconds: number;
+  logLevel: string;
+  fetch: { timeoutMs: number; maxBytes: number };
+  bodyLimitBytes: number;
+  scheduler: { enabled: boolean; tickMs: number; concurrency: number };
+  /** Where the sources came from (a config file path), for messages. */
+  sourcesFile: string | null;
+  sources: SourceDefinition[];
+}
+
+/** Environment keys newsgate reads; the compose file test checks against these. */
+export const CONFIG_KEYS = Object.keys(envSchema.shape);
+
+function describeIssues(error: z.ZodError, where: string): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.length ? issue.path.join(".") : "(root)";
+      return `${where}${key}: ${issue.message}`;
+    })
+    .join("; ");
+}
+
+/** Resolves a source URL from the config file: http(s) stays, paths become file: URLs. */
+function resolveSourceUrl(url: string, baseDir: string, key: string): string {
+  if (/^https?:\/\//i.test(url)) return new URL(url).href;
+  if (url.startsWith("file:")) return url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    throw new ConfigError(`${key}: scheme not allowed in "${url}" (use http, https or a path)`);
+  }
+  return pathToFileURL(isAbsolute(url) ? url : resolve(baseDir, url)).href;
+}
+
+/** Reads and validates a sources file; file sources are allowed here and only here. */
+export function loadSourcesFile(path: string): SourceDefinition[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`NEWSGATE_CONFIG: cannot read ${path}: ${(err as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, `${path}: `));
+  const seen = new Set<string>();
+  return parsed.data.sources.map((s, i) => {
+    if (seen.has(s.id)) throw new ConfigError(`${path}: sources.${i}.id: duplicate id "${s.id}"`);
+    seen.add(s.id);
+    return { ...s, url: resolveSourceUrl(s.url, dirname(path), `${path}: sources.${i}.url`) };
+  });
+}
+
+/** Picks the sources file: NEWSGATE_CONFIG, else ./newsgate.config.json, else the examples. */
+function findSourcesFile(explicit: string | undefined, cwd: string, packageRoot: string) {
+  if (explicit) return resolve(cwd, explicit);
+  const local = resolve(cwd, "newsgate.config.json");
+  if (existsSync(local)) return local;
+  const bundled = resolve(packageRoot, "examples", "newsgate.config.json");
+  return existsSync(bundled) ? bundled : null;
+}
+
+/** Parses and validates the environment (and the sources file) once; throws ConfigError. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { cwd?: string; packageRoot?: string } = {},
+): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== ""),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, ""));
+  const e = parsed.data;
+  const cwd = opts.cwd ?? process.cwd();
+  const sourcesFile = findSourcesFile(e.NEWSGATE_CONFIG, cwd, opts.packageRoot ?? cwd);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL ?? null,
+    cachePrefix: e.CACHE_PREFIX,
+    cacheTtlSeconds: e.CACHE_TTL_SECONDS,
+    logLevel: e.LOG_LEVEL,
+    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    scheduler: {
+      enabled: e.SCHEDULER_ENABLED,
+      tickMs: e.SCHEDULER_TICK_MS,
+      concurrency: e.SCHEDULER_CONCURRENCY,
+    },
+    sourcesFile,
+    sources: sourcesFile ? loadSourcesFile(sourcesFile) : [],
+  };
+}

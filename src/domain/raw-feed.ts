@@ -1,0 +1,31 @@
+import type { SourceKind } from "./source";
+
+/** An item as a parser read it, before normalization. Fields are raw text or HTML. */
+export interface RawItem {
+  guid: string | null;
+  link: string | null;
+  title: string | null;
+  /** Short description or summary; may contain HTML. */
+  summary: string | null;
+  /** Full content; may contain HTML. */
+  content: string | null;
+  author: string | null;
+  published: string | null;
+  updated: string | null;
+  categories: string[];
+  enclosures: { url: string; type: string | null; length: number | null }[];
+  imageUrl: string | null;
+  language: string | null;
+}
+
+/** A feed (or page) as a parser read it: its metadata and raw items. */
+export interface RawFeed {
+  kind: SourceKind;
+  title: string | null;
+  siteUrl: string | null;
+  feedUrl: string | null;
+  description: string | null;
+  language: string | null;
+  imageUrl: string | null;
+  items: RawItem[];
+}

@@ -1,0 +1,85 @@
+import type { Article, Tag } from "../domain/article";
+import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
+
+/** Filters shared by every article list. All present filters must match (AND); each list is OR. */
+export interface ArticleFilter {
+  sourceIds?: string[];
+  tagSlugs?: string[];
+  language?: string;
+  /** Inclusive lower bound on publishedAt (epoch ms). */
+  since?: number;
+  /** Exclusive upper bound on publishedAt (epoch ms). */
+  until?: number;
+}
+
+/** Keyset position in the LATEST order (publishedAt desc, id desc). */
+export interface LatestPosition {
+  publishedAt: number;
+  id: string;
+}
+
+/** One page request in the LATEST order. */
+export interface HeadlinePageQuery {
+  filter: ArticleFilter;
+  first: number;
+  after?: LatestPosition;
+}
+
+/** A page of article ids in order, with whether more follow, and the total matching the filter. */
+export interface HeadlinePage {
+  items: LatestPosition[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** What an upsert did: ids of new and changed articles; unchanged ones are counted only. */
+export interface UpsertResult {
+  inserted: string[];
+  updated: string[];
+  unchanged: number;
+}
+
+/** A tag with how many articles carry it. */
+export interface TagCount {
+  slug: string;
+  name: string;
+  count: number;
+}
+
+/** The store of record (SQLite or PostgreSQL behind Kysely). */
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+  /** Inserts new sources and updates name/url/kind/interval of existing ones; keeps fetch state. */
+  upsertSources(defs: SourceDefinition[]): Promise<void>;
+  listSources(): Promise<Source[]>;
+  getSources(ids: readonly string[]): Promise<Source[]>;
+  /**
+   * Claims up to `limit` sources due at `now` (nextCheckAt <= now, lease free or expired) for
+   * `owner` until `now + leaseMs`. With `all`, claims every source whose lease is free.
+   */
+  claimDueSources(opts: {
+    now: number;
+    owner: string;
+    leaseMs: number;
+    limit: number;
+    all?: boolean;
+    ids?: string[];
+  }): Promise<Source[]>;
+  /** Records a fetch outcome on its source, releases the lease, and sets the next check. */
+  recordFetch(outcome: FetchOutcome): Promise<void>;
+  /** Inserts or updates articles (and their tags) idempotently; unchanged rows are not written. */
+  upsertArticles(articles: Article[]): Promise<UpsertResult>;
+  /** Articles by id, in no particular order; missing ids are absent. Tags are included. */
+  getArticles(ids: readonly string[]): Promise<Article[]>;
+  /** The id of the article with this canonical URL, if any. */
+  findArticleIdByUrl(url: string): Promise<string | null>;
+  /** Tags per article id, for batching `Article.tags`. */
+  getTagsForArticles(ids: readonly string[]): Promise<Map<string, Tag[]>>;
+  /** A page of headlines in the LATEST order. */
+  listLatest(query: HeadlinePageQuery): Promise<HeadlinePage>;
+  /** Every tag with its article count, most used first. */
+  listTags(limit: number): Promise<TagCount[]>;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
