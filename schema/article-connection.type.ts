@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { ArticleType } from "./article.type";
+import { PageInfoType } from "./page-info.type";
+
+@ObjectType("ArticleEdge", { description: "One article in a connection, with its cursor." })
+export class ArticleEdgeType {
+  @Field({ description: "Opaque position of this article; pass as `after`." })
+  cursor: string;
+
+  @Field(() => ArticleType)
+  node: ArticleType;
+}
+
+@ObjectType("ArticleConnection", { description: "A page of articles (Relay connection)." })
+export class ArticleConnectionType {
+  @Field(() => [ArticleEdgeType])
+  edges: ArticleEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+
+  @Field(() => Int, { description: "Articles matching the filter, across all pages." })
+  totalCount: number;
+}

@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from "../config";
+import { runIngestCommand } from "./ingest-command";
+import { runParseCommand } from "./parse-command";
+import { runSchemaCommand } from "./schema-command";
+import { runServiceCommand } from "./service-command";
+import { packageRoot } from "./package-root";
+
+const USAGE = `Usage: newsgate <command> [options]
+
+Commands:
+  serve                          GraphQL API on HOST:PORT (default 127.0.0.1:4000) plus the scheduler
+  worker                         the scheduler alone (fetches due sources until stopped)
+  ingest [--all] [--source ID]   one pass over due (or all, or the given) sources, then exit
+  parse FILE|URL [--base-url U]  print a feed's normalized { feed, articles } as JSON; stores nothing
+  schema [--out FILE]            print the GraphQL SDL (or write it to FILE)
+
+Configuration comes from the environment (see README) and the sources file
+(NEWSGATE_CONFIG, else ./newsgate.config.json, else the bundled examples).`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Io = {
+  out: (s) => process.stdout.write(s + "\n"),
+  err: (s) => process.stderr.write(s + "\n"),
+};
+
+async function dispatch(command: string, rest: string[], io: Io): Promise<number> {
+  if (command === "schema") return runSchemaCommand(rest, io);
+  const config = loadConfig(process.env, { packageRoot: packageRoot() });
+  switch (command) {
+    case "serve":
+    case "worker":
+      return runServiceCommand(command, config);
+    case "ingest":
+      return runIngestCommand(rest, config, io);
+    case "parse":
+      return runParseCommand(rest, config, io);
+    default:
+      io.err(`newsgate: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Runs the `newsgate` command line; resolves with the process exit code. */
+export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    return await dispatch(command, rest, io);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(`newsgate: invalid configuration: ${err.message}`);
+      return 2;
+    }
+    if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`newsgate ${command}: ${(err as Error).message}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+

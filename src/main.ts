@@ -1,0 +1,178 @@
+import { hostname } from "node:os";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Logger } from "pino";
+import { createArticleReads, type ArticleReads } from "./cache/article-reads";
+import type { Cache } from "./cache/cache";
+import { createCacheKeys } from "./cache/cache-keys";
+import { createMemoryCache } from "./cache/memory-cache";
+import { createRedisCache } from "./cache/redis-cache";
+import type { Config } from "./config";
+import type { Source } from "./domain/source";
+import { createFetcher } from "./ingest/fetch-source";
+import type { IngestReport } from "./ingest/ingest-report";
+import { ingestSource } from "./ingest/ingest-source";
+import { parseDocument } from "./ingest/parse-document";
+import { toParseOutput, type ParseOutput } from "./ingest/parse-output";
+import { runPool } from "./ingest/run-pool";
+import { createScheduler } from "./ingest/scheduler";
+import { buildGatewaySchema } from "./server/build-schema";
+import { createContext } from "./server/context";
+import { createHttpServer } from "./server/create-http-server";
+import { createStore } from "./store/create-store";
+import type { Store } from "./store/store";
+
+const USER_AGENT = "newsgate/0.1 (+https://github.com/newsgate/newsgate)";
+
+/** The long-lived parts every command shares, opened from the config. */
+export interface Gateway {
+  store: Store;
+  cache: Cache;
+  reads: ArticleReads;
+  ingest(source: Source): Promise<IngestReport>;
+  close(): Promise<void>;
+}
+
+function openCache(config: Config, logger: Logger): Cache {
+  if (!config.redisUrl) return createMemoryCache({ maxEntries: 10_000 });
+  return createRedisCache({ url: config.redisUrl, logger: logger.child({ part: "redis" }) });
+}
+
+/** Opens the store (running migrations), the cache and the fetcher; syncs config sources. */
+export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
+  const store = await createStore(config.databaseUrl);
+  await store.upsertSources(config.sources);
+  const cache = openCache(config, logger);
+  const reads = createArticleReads({
+    store,
+    cache,
+    keys: createCacheKeys(config.cachePrefix),
+    articleTtlSeconds: config.cacheTtlSeconds,
+    listTtlSeconds: Math.min(config.cacheTtlSeconds, 60),
+  });
+  const fetcher = createFetcher({ ...config.fetch, userAgent: USER_AGENT });
+  const deps = {
+    store,
+    fetch: fetcher.fetchSource,
+    onChanged: (ids: string[]) => reads.invalidate(ids),
+    now: Date.now,
+    log: (r: IngestReport) => logger[r.ok ? "info" : "warn"](r, "fetch"),
+  };
+  return {
+    store,
+    cache,
+    reads,
+    ingest: (source) => ingestSource(deps, source),
+    async close() {
+      await fetcher.close();
+      await cache.close();
+      await store.close();
+    },
+  };
+}
+
+function startScheduler(config: Config, gateway: Gateway, logger: Logger) {
+  const scheduler = createScheduler({
+    store: gateway.store,
+    ingest: gateway.ingest,
+    owner: `${hostname()}:${process.pid}`,
+    tickMs: config.scheduler.tickMs,
+    concurrency: config.scheduler.concurrency,
+    leaseMs: config.fetch.timeoutMs * 2 + 60_000,
+    now: Date.now,
+    timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    onError: (err) => logger.error({ err }, "scheduler tick failed"),
+  });
+  scheduler.start();
+  return scheduler;
+}
+
+/** A running service that can be stopped gracefully. */
+export interface Running {
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
+export async function startServer(config: Config, logger: Logger): Promise<Running> {
+  const gateway = await openGateway(config, logger);
+  const server = await createHttpServer({
+    schema: await buildGatewaySchema(),
+    production: config.env === "production",
+    bodyLimitBytes: config.bodyLimitBytes,
+    createContext: () => createContext(gateway),
+    readiness: async () => {
+      const store = await gateway.store.ping().then(
+        () => "up" as const,
+        () => "down" as const,
+      );
+      return { ready: store === "up", store, cache: gateway.cache.state() };
+    },
+    logger,
+  });
+  const scheduler = config.scheduler.enabled ? startScheduler(config, gateway, logger) : null;
+  const url = await server.listen(config.port, config.host);
+  logger.info({ url, sources: config.sources.length }, "newsgate listening");
+  return {
+    url,
+    async stop() {
+      await scheduler?.stop();
+      await server.close();
+      await gateway.close();
+    },
+  };
+}
+
+/** `newsgate worker`: the scheduler alone. */
+export async function startWorker(config: Config, logger: Logger): Promise<Running> {
+  const gateway = await openGateway(config, logger);
+  const scheduler = startScheduler(config, gateway, logger);
+  logger.info({ sources: config.sources.length }, "newsgate worker started");
+  return {
+    async stop() {
+      await scheduler.stop();
+      await gateway.close();
+    },
+  };
+}
+
+/** `newsgate ingest`: one pass over due sources (or all, or the given ids), then close. */
+export async function runIngestPass(
+  config: Config,
+  logger: Logger,
+  opts: { all: boolean; ids: string[] },
+): Promise<IngestReport[]> {
+  const gateway = await openGateway(config, logger);
+  try {
+    const claimed = await gateway.store.claimDueSources({
+      now: Date.now(),
+      owner: `${hostname()}:${process.pid}:ingest`,
+      leaseMs: config.fetch.timeoutMs * 2 + 60_000,
+      limit: 10_000,
+      all: opts.all,
+      ids: opts.ids.length > 0 ? opts.ids : undefined,
+    });
+    return await runPool(claimed, config.scheduler.concurrency, gateway.ingest);
+  } finally {
+    await gateway.close();
+  }
+}
+
+/** `newsgate parse`: reads a file or fetches a URL and normalizes it, touching no store. */
+export async function parseTarget(
+  config: Config,
+  target: string,
+  baseUrl: string | undefined,
+): Promise<ParseOutput> {
+  const isUrl = /^https?:\/\//i.test(target);
+  const fetcher = createFetcher({ ...config.fetch, userAgent: USER_AGENT });
+  try {
+    const url = isUrl ? target : pathToFileURL(resolve(target)).href;
+    const res = await fetcher.fetchSource({ url, allowFile: !isUrl });
+    const base = baseUrl ?? res.finalUrl;
+    const parsed = await parseDocument(res.body ?? "", { url: base, sourceId: base, now: Date.now() });
+    return toParseOutput(parsed);
+  } finally {
+    await fetcher.close();
+  }
+}

@@ -1,0 +1,71 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import type { GatewayContext } from "./context";
+import { createErrorFormatter } from "./format-error";
+import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
+
+/** The running HTTP side of the gateway. */
+export interface GatewayHttpServer {
+  httpServer: Server;
+  /** Starts listening; resolves with the bound URL of /graphql. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds Express + Apollo Server at /graphql with health routes; nothing listens yet. */
+export async function createHttpServer(deps: {
+  schema: GraphQLSchema;
+  production: boolean;
+  bodyLimitBytes: number;
+  createContext: () => GatewayContext;
+  readiness: ReadinessCheck;
+  logger: Logger;
+}): Promise<GatewayHttpServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: deps.schema,
+    introspection: !deps.production,
+    includeStacktraceInErrorResponses: !deps.production,
+    formatError: createErrorFormatter({
+      maskInternal: deps.production,
+      onInternal: (formatted, error) => deps.logger.error({ err: error, path: formatted.path }, "graphql error"),
+    }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      deps.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+  app.use(createHealthRoutes(deps.readiness));
+  app.use(
+    "/graphql",
+    express.json({ limit: deps.bodyLimitBytes }),
+    expressMiddleware(apollo, { context: async () => deps.createContext() }),
+  );
+  app.get("/", (_req, res) => res.redirect("/graphql"));
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { address, port: bound } = httpServer.address() as AddressInfo;
+          const shown = address.includes(":") ? `[${address}]` : address;
+          resolve(`http://${shown}:${bound}/graphql`);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,61 @@
+import type { GraphQLFormattedError } from "graphql";
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flatten(errors: ValidationErrorLike[], path: string[] = []): string[] {
+  return errors.flatMap((e) => {
+    const here = [...path, e.property];
+    const own = Object.values(e.constraints ?? {}).map((m) => `${here.join(".")}: ${m}`);
+    return [...own, ...flatten(e.children ?? [], here)];
+  });
+}
+
+/** Codes whose messages are written for clients and safe to pass through. */
+const CLIENT_CODES = new Set([
+  "BAD_USER_INPUT",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "BAD_REQUEST",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * Shapes errors for clients: validation failures name the argument and rule; anything
+ * unexpected is masked as INTERNAL_SERVER_ERROR when `maskInternal` is set.
+ */
+export function createErrorFormatter(opts: {
+  maskInternal: boolean;
+  onInternal: (formatted: GraphQLFormattedError, error: unknown) => void;
+}) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+    const validation = formatted.extensions?.validationErrors as ValidationErrorLike[] | undefined;
+    if (validation) {
+      const messages = flatten(validation);
+      return {
+        message: `Invalid arguments: ${messages.join("; ")}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "BAD_USER_INPUT", invalid: messages },
+      };
+    }
+    if (CLIENT_CODES.has(code)) return formatted;
+    opts.onInternal(formatted, error);
+    if (!opts.maskInternal) return formatted;
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}
