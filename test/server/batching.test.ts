@@ -1,0 +1,71 @@
+import { createArticleReads } from "../../src/cache/article-reads";
+import { createCacheKeys } from "../../src/cache/cache-keys";
+import { createMemoryCache } from "../../src/cache/memory-cache";
+import type { Store } from "../../src/store/store";
+import { HeadlinesDocument } from "../generated/graphql";
+import { countCalls } from "../support/count-calls";
+import { createGraphqlHarness } from "../support/graphql-harness";
+import { feedTag, listBackends, makeArticle, makeSource, MINUTE, T0, useStore } from "../store/store-backends";
+
+async function seed(store: Store): Promise<void> {
+  await store.upsertSources(["s0", "s1", "s2", "s3", "s4"].map((id) => makeSource(id)));
+  await store.upsertArticles(
+    Array.from({ length: 60 }, (_, i) =>
+      makeArticle(`b${String(i).padStart(2, "0")}`, {
+        sourceId: `s${i % 5}`,
+        publishedAt: T0 + i * MINUTE,
+        tags: [feedTag(`t${i % 7}`), feedTag("all")],
+      }),
+    ),
+  );
+}
+
+/** Store and cache calls made by one cold headlines query of `first` articles. */
+async function callsFor(store: Store, first: number): Promise<{ store: number; cache: number; edges: number }> {
+  const countedStore = countCalls(store);
+  const countedCache = countCalls(createMemoryCache({ maxEntries: 1000 }));
+  const api = await createGraphqlHarness({ store: countedStore.proxy, cache: countedCache.proxy });
+  const { data, errors } = await api.execute(HeadlinesDocument, { first });
+  await api.stop();
+  expect(errors).toBeUndefined();
+  for (const edge of data!.headlines.edges) {
+    expect(edge.node.source?.id).toMatch(/^s\d$/);
+    expect(edge.node.tags.map((t) => t.slug)).toContain("all");
+  }
+  return { store: countedStore.total(), cache: countedCache.total(), edges: data!.headlines.edges.length };
+}
+
+describe.each(listBackends())("nested reads on $name", (backend) => {
+  const ctx = useStore(backend);
+  beforeEach(() => seed(ctx.store()));
+
+  it("makes the same number of store and cache calls for 50 articles as for 5", async () => {
+    const small = await callsFor(ctx.store(), 5);
+    const large = await callsFor(ctx.store(), 50);
+    expect(small.edges).toBe(5);
+    expect(large.edges).toBe(50);
+    expect(large.store).toBe(small.store);
+    expect(large.cache).toBe(small.cache);
+    // list + articles + sources: tags arrive with the articles and are primed into their loader.
+    expect(large.store).toBeLessThanOrEqual(3);
+  });
+
+  it("serves a warm page from the cache without touching the store's article reads", async () => {
+    const counted = countCalls(ctx.store());
+    const cache = createMemoryCache({ maxEntries: 1000 });
+    const reads = createArticleReads({
+      store: counted.proxy,
+      cache,
+      keys: createCacheKeys("test:"),
+      articleTtlSeconds: 300,
+      listTtlSeconds: 60,
+    });
+    const first = await reads.listLatest({ filter: {}, first: 10 });
+    await reads.getArticles(first.items.map((p) => p.id));
+    counted.calls.clear();
+    const again = await reads.listLatest({ filter: {}, first: 10 });
+    const articles = await reads.getArticles(again.items.map((p) => p.id));
+    expect(articles.size).toBe(10);
+    expect(counted.total()).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { HeadlinesDocument, ArticleDocument, SourceDocument, SourcesDocument, TagsDocument } from "../generated/graphql";
+import { createGraphqlHarness, type GraphqlHarness } from "../support/graphql-harness";
+import { feedTag, listBackends, makeArticle, makeSource, MINUTE, T0, useStore } from "../store/store-backends";
+
+describe.each(listBackends())("GraphQL reads on $name", (backend) => {
+  const ctx = useStore(backend);
+  let api: GraphqlHarness;
+
+  beforeEach(async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news"), makeSource("wire", { name: "The Wire" })]);
+    const articles = Array.from({ length: 25 }, (_, i) =>
+      makeArticle(`a${String(i).padStart(2, "0")}`, {
+        sourceId: i % 5 === 0 ? "wire" : "news",
+        publishedAt: T0 + i * MINUTE,
+        tags: i % 2 === 0 ? [feedTag("even", "Even")] : [feedTag("odd", "Odd")],
+        language: i < 20 ? "en" : "de",
+      }),
+    );
+    await store.upsertArticles(articles);
+    api = await createGraphqlHarness({ store });
+  });
+  afterEach(() => api.stop());
+
+  it("returns twenty headlines newest first by default, with source and tags", async () => {
+    const { data, errors } = await api.execute(HeadlinesDocument, {});
+    expect(errors).toBeUndefined();
+    const edges = data!.headlines.edges;
+    expect(edges).toHaveLength(20);
+    expect(edges[0].node.id).toBe("a24");
+    expect(edges[0].node.publishedAt).toBe(new Date(T0 + 24 * MINUTE).toISOString());
+    expect(edges[0].node.tags).toEqual([{ slug: "even", name: "Even", origin: "FEED" }]);
+    expect(edges[0].node.source).toEqual({ id: "news", name: "Source news" });
+    expect(edges[4].node.source).toEqual({ id: "wire", name: "The Wire" });
+    expect(data!.headlines.totalCount).toBe(25);
+    expect(data!.headlines.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  it("pages through every article exactly once with after cursors", async () => {
+    const seen: string[] = [];
+    let after: string | null | undefined = undefined;
+    for (let page = 0; page < 10; page++) {
+      const { data, errors } = await api.execute(HeadlinesDocument, { first: 7, after });
+      expect(errors).toBeUndefined();
+      seen.push(...data!.headlines.edges.map((e) => e.node.id));
+      if (!data!.headlines.pageInfo.hasNextPage) break;
+      after = data!.headlines.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+    expect(seen).toEqual([...seen].sort().reverse());
+  });
+
+  it("filters by source, tag, language and time window together", async () => {
+    const { data } = await api.execute(HeadlinesDocument, {
+      first: 100,
+      filter: {
+        sources: ["news"],
+        tags: ["even"],
+        language: "en",
+        since: new Date(T0 + 4 * MINUTE).toISOString(),
+        until: new Date(T0 + 18 * MINUTE).toISOString(),
+      },
+    });
+    expect(data!.headlines.edges.map((e) => e.node.id)).toEqual(["a16", "a14", "a12", "a08", "a06", "a04"]);
+    expect(data!.headlines.totalCount).toBe(6);
+  });
+
+  it("rejects a page larger than 100 with BAD_USER_INPUT naming the argument", async () => {
+    const { data, errors } = await api.execute(HeadlinesDocument, { first: 101 });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0].message).toMatch(/first/);
+  });
+
+  it("rejects a cursor it did not issue with BAD_USER_INPUT", async () => {
+    const { errors } = await api.execute(HeadlinesDocument, { after: "bm90LWEtY3Vyc29y" });
+    expect(errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0].message).toMatch(/cursor/);
+  });
+
+  it("rejects a malformed tag slug in the filter", async () => {
+    const { errors } = await api.execute(HeadlinesDocument, { filter: { tags: ["Not A Slug!"] } });
+    expect(errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0].message).toMatch(/tags/);
+  });
+
+  it("returns the full story by id, and null for an unknown id", async () => {
+    const { data } = await api.execute(ArticleDocument, { id: "a03" });
+    expect(data!.article).toMatchObject({
+      id: "a03",
+      title: "Title a03",
+      contentHtml: "<p>Body of a03</p>",
+      contentText: "Body of a03",
+      author: "Ada Lovelace",
+      wordCount: 3,
+      readingTimeMinutes: 1,
+      source: { id: "news", kind: "RSS" },
+      tags: [{ slug: "odd", name: "Odd", origin: "FEED" }],
+    });
+    const missing = await api.execute(ArticleDocument, { id: "nope" });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.article).toBeNull();
+  });
+
+  it("lists tags by article count and sources with their health", async () => {
+    const tags = await api.execute(TagsDocument, { first: 10 });
+    expect(tags.data!.tags).toEqual([
+      { slug: "even", name: "Even", articleCount: 13 },
+      { slug: "odd", name: "Odd", articleCount: 12 },
+    ]);
+    const sources = await api.execute(SourcesDocument, {});
+    expect(sources.data!.sources.map((s) => s.id).sort()).toEqual(["news", "wire"]);
+    expect(sources.data!.sources[0].health).toMatchObject({ status: "pending", consecutiveFailures: 0 });
+  });
+
+  it("pages a source's own articles", async () => {
+    const { data } = await api.execute(SourceDocument, { id: "wire", first: 2 });
+    expect(data!.source!.articles.totalCount).toBe(5);
+    expect(data!.source!.articles.edges.map((e) => e.node.id)).toEqual(["a20", "a15"]);
+    expect(data!.source!.articles.pageInfo.hasNextPage).toBe(true);
+    const none = await api.execute(SourceDocument, { id: "ghost" });
+    expect(none.data!.source).toBeNull();
+  });
+});
