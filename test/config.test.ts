@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError, loadConfig } from "../src/config";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "newsgate-config-"));
+}
+
+function sourcesFile(dir: string, body: unknown): string {
+  const path = join(dir, "newsgate.config.json");
+  writeFileSync(path, typeof body === "string" ? body : JSON.stringify(body));
+  return path;
+}
+
+describe("loadConfig", () => {
+  it("runs on embedded defaults with no environment at all", () => {
+    const dir = tempDir();
+    const config = loadConfig({}, { cwd: dir, packageRoot: dir });
+    expect(config).toMatchObject({
+      env: "development",
+      host: "127.0.0.1",
+      port: 4000,
+      databaseUrl: "sqlite:./data/newsgate.db",
+      redisUrl: null,
+      cachePrefix: "ng:",
+      sourcesFile: null,
+      sources: [],
+      fetch: { timeoutMs: 15000, maxBytes: 10 * 1024 * 1024 },
+    });
+  });
+
+  it("reads the bundled example sources when no config file is given", () => {
+    const config = loadConfig({}, { cwd: tempDir(), packageRoot: join(__dirname, "..") });
+    expect(config.sourcesFile).toMatch(/examples[/\\]newsgate\.config\.json$/);
+    expect(config.sources.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^PORT: must be a whole number between 1 and 65535/],
+    [{ PORT: "70000" }, /^PORT: /],
+    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: must start with sqlite: or postgres:\/\//],
+    [{ REDIS_URL: "localhost:6379" }, /^REDIS_URL: must start with redis:\/\//],
+    [{ NODE_ENV: "staging" }, /^NODE_ENV: /],
+    [{ SCHEDULER_ENABLED: "yes" }, /^SCHEDULER_ENABLED: /],
+    [{ CACHE_PREFIX: "has space" }, /^CACHE_PREFIX: /],
+  ])("refuses %j with a message naming the key", (env, message) => {
+    const dir = tempDir();
+    expect(() => loadConfig(env, { cwd: dir, packageRoot: dir })).toThrow(ConfigError);
+    expect(() => loadConfig(env, { cwd: dir, packageRoot: dir })).toThrow(message);
+  });
+
+  it("resolves file sources relative to the config file and keeps http ones", () => {
+    const dir = tempDir();
+    const path = sourcesFile(dir, {
+      sources: [
+        { id: "local", name: "Local", url: "feeds/a.xml" },
+        { id: "remote", name: "Remote", url: "https://Example.com/feed.xml", kind: "atom", intervalSeconds: 300 },
+      ],
+    });
+    const config = loadConfig({ NEWSGATE_CONFIG: path }, { cwd: "/", packageRoot: dir });
+    expect(config.sources).toEqual([
+      { id: "local", name: "Local", url: pathToFileURL(join(dir, "feeds/a.xml")).href, kind: "rss", intervalSeconds: 900 },
+      { id: "remote", name: "Remote", url: "https://example.com/feed.xml", kind: "atom", intervalSeconds: 300 },
+    ]);
+  });
+
+  it.each([
+    [{ sources: [{ id: "Bad Id", name: "x", url: "https://a.example/" }] }, /sources\.0\.id: must be a lower-case slug/],
+    [{ sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 5 }] }, /sources\.0\.intervalSeconds/],
+    [{ sources: [{ id: "a", name: "x", url: "ftp://a.example/feed" }] }, /sources\.0\.url: scheme not allowed/],
+    [{ sources: [{ id: "a", name: "x", url: "https://a.example/", colour: "red" }] }, /sources\.0: Unrecognized key/],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/" }, { id: "a", name: "y", url: "https://b.example/" }] },
+      /sources\.1\.id: duplicate id "a"/,
+    ],
+    ["{ not json", /NEWSGATE_CONFIG: cannot read .*newsgate\.config\.json/],
+  ])("refuses a bad sources file: %j", (body, message) => {
+    const dir = tempDir();
+    const path = sourcesFile(dir, body);
+    expect(() => loadConfig({ NEWSGATE_CONFIG: path }, { cwd: dir, packageRoot: dir })).toThrow(message);
+  });
+
+  it("names the missing file when NEWSGATE_CONFIG points nowhere", () => {
+    const dir = tempDir();
+    expect(() => loadConfig({ NEWSGATE_CONFIG: "missing.json" }, { cwd: dir, packageRoot: dir })).toThrow(
+      /NEWSGATE_CONFIG: cannot read .*missing\.json/,
+    );
+  });
+});
