@@ -1,0 +1,49 @@
+import { sql } from "kysely";
+import { createArticleQueries } from "./article-queries";
+import { claimDueSources } from "./claim-sources";
+import { createHeadlineQueries } from "./headline-queries";
+import { migrateToLatest } from "./migrate";
+import { type OpenDatabase, openDatabase } from "./open-database";
+import { createSourceQueries } from "./source-queries";
+import type { Store } from "./store";
+import { createTagQueries } from "./tag-queries";
+
+/** Options of `createStore`; every one has a production default. */
+export interface CreateStoreOptions {
+  /** The clock that stamps newly declared sources (epoch ms); `Date.now` by default. */
+  now?: () => number;
+}
+
+/**
+ * Opens the store at `databaseUrl` (`sqlite:./data/newsgate.db`, `sqlite::memory:`,
+ * `postgres://...`), brings its schema up to date, and returns it.
+ */
+export async function createStore(
+  databaseUrl: string,
+  options: CreateStoreOptions = {},
+): Promise<Store> {
+  const opened = openDatabase(databaseUrl);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.db.destroy();
+    throw error;
+  }
+  return assembleStore(opened, options.now ?? Date.now);
+}
+
+/** The Store over an open, migrated database. */
+export function assembleStore({ db, dialect }: OpenDatabase, now: () => number): Store {
+  return {
+    dialect,
+    ...createSourceQueries(db, now),
+    claimDueSources: (opts) => claimDueSources(db, dialect, opts),
+    ...createArticleQueries(db, dialect),
+    ...createTagQueries(db),
+    ...createHeadlineQueries(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Pool, TypeOverrides } from "pg";
+import type { Database } from "./database";
+
+/** Which SQL dialect a store speaks. */
+export type StoreDialect = "sqlite" | "postgres";
+
+/** An open Kysely instance with the dialect it speaks. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+}
+
+const INT8_OID = 20;
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** Opens `sqlite:PATH`, `sqlite::memory:`, `postgres://...` or `postgresql://...` with Kysely. */
+export function openDatabase(databaseUrl: string): OpenDatabase {
+  if (databaseUrl.startsWith("sqlite:")) {
+    return { db: openSqlite(parseSqlitePath(databaseUrl)), dialect: "sqlite" };
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return { db: openPostgres(databaseUrl), dialect: "postgres" };
+  }
+  const scheme = databaseUrl.split(":")[0] ?? "";
+  throw new Error(`store: unsupported database URL scheme "${scheme}:" (use sqlite: or postgres:)`);
+}
+
+/** The file path in a `sqlite:` URL (`sqlite:./a.db`, `sqlite:///abs/a.db`, `sqlite::memory:`). */
+export function parseSqlitePath(databaseUrl: string): string {
+  const rest = databaseUrl.slice("sqlite:".length);
+  const path = rest.startsWith("//") ? rest.slice(2) : rest;
+  if (path === "") throw new Error("store: sqlite: URL has no file path");
+  return path;
+}
+
+function openSqlite(path: string): Kysely<Database> {
+  const inMemory = path === ":memory:";
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  if (!inMemory) database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(connectionString: string): Kysely<Database> {
+  // Per pool, not the global pg.types: epoch-ms bigints fit a JS number exactly.
+  const types = new TypeOverrides();
+  types.setTypeParser(INT8_OID, "text", Number);
+  const pool = new Pool({ connectionString, types });
+  // An idle client dying (server restart) must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import type { Tag, TagOrigin } from "../domain/article";
+import { chunk } from "./chunk";
+import type { Database } from "./database";
+import type { Store } from "./store";
+
+/** The part of the Store that reads tags. */
+export type TagQueries = Pick<Store, "getTagsForArticles" | "listTags">;
+
+/** An article's full tag list, as written by `writeArticleTags`. */
+export interface ArticleTags {
+  articleId: string;
+  tags: readonly Tag[];
+}
+
+// Rows per multi-row insert: few columns each, so many rows fit under SQLite's parameter limit.
+const TAG_BATCH_SIZE = 200;
+
+/** Tag reads over `db`. */
+export function createTagQueries(db: Kysely<Database>): TagQueries {
+  return {
+    getTagsForArticles: (ids) => loadTags(db, ids),
+    listTags: async (limit) => {
+      const rows = await db
+        .selectFrom("tags")
+        .innerJoin("article_tags", "article_tags.slug", "tags.slug")
+        .select(["tags.slug", "tags.name", (eb) => eb.fn.countAll<number>().as("count")])
+        .groupBy(["tags.slug", "tags.name"])
+        .orderBy("count", "desc")
+        .orderBy("tags.slug")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) }));
+    },
+  };
+}
+
+/** Tags per article id, in stored order; every requested id has an entry, possibly empty. */
+export async function loadTags(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, Tag[]>> {
+  const tags = new Map<string, Tag[]>(ids.map((id) => [id, []]));
+  for (const slice of chunk([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom("article_tags")
+      .innerJoin("tags", "tags.slug", "article_tags.slug")
+      .select(["article_tags.article_id", "article_tags.slug", "article_tags.origin", "tags.name"])
+      .where("article_tags.article_id", "in", slice)
+      .orderBy("article_tags.article_id")
+      .orderBy("article_tags.position")
+      .execute();
+    for (const r of rows) {
+      tags.get(r.article_id)?.push({ slug: r.slug, name: r.name, origin: r.origin as TagOrigin });
+    }
+  }
+  return tags;
+}
+
+/** Removes every tag of these articles (before their tag sets are rewritten). */
+export async function deleteArticleTags(
+  db: Kysely<Database>,
+  articleIds: readonly string[],
+): Promise<void> {
+  for (const slice of chunk(articleIds)) {
+    await db.deleteFrom("article_tags").where("article_id", "in", slice).execute();
+  }
+}
+
+/** Writes the tag lists of articles that have none stored; a tag's first-seen name is kept. */
+export async function writeArticleTags(
+  db: Kysely<Database>,
+  lists: readonly ArticleTags[],
+): Promise<void> {
+  const names = new Map<string, string>();
+  for (const { tags } of lists)
+    for (const t of tags) if (!names.has(t.slug)) names.set(t.slug, t.name);
+  for (const slice of chunk([...names], TAG_BATCH_SIZE)) {
+    await db
+      .insertInto("tags")
+      .values(slice.map(([slug, name]) => ({ slug, name })))
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  }
+  const links = lists.flatMap(({ articleId, tags }) =>
+    tags.map((t, position) => ({
+      article_id: articleId,
+      slug: t.slug,
+      origin: t.origin,
+      position,
+    })),
+  );
+  for (const slice of chunk(links, TAG_BATCH_SIZE)) {
+    await db.insertInto("article_tags").values(slice).execute();
+  }
+}

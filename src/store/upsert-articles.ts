@@ -1,0 +1,112 @@
+import type { Kysely } from "kysely";
+import type { Article } from "../domain/article";
+import { hashGuid } from "./article-row";
+import { chunk } from "./chunk";
+import type { ArticleRow, Database } from "./database";
+import type { StoreDialect } from "./open-database";
+import { type ArticleUpdate, type StoredArticle, planArticleUpsert } from "./plan-article-upsert";
+import type { UpsertResult } from "./store";
+import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
+import { runWriteTransaction } from "./write-transaction";
+
+// Up to three bound values per article in the collision lookup.
+const LOOKUP_BATCH_SIZE = 150;
+// 19 columns per row keeps a multi-row insert well under SQLite's parameter limit.
+const INSERT_BATCH_SIZE = 40;
+
+/**
+ * Upserts articles in one write transaction: loads the rows they may collide with, plans the
+ * writes in memory, then runs updates before inserts (an update may free a url an insert takes).
+ */
+export async function upsertArticles(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  articles: readonly Article[],
+): Promise<UpsertResult> {
+  if (articles.length === 0) return { inserted: [], updated: [], unchanged: 0 };
+  return runWriteTransaction(db, dialect, async (trx) => {
+    const plan = planArticleUpsert(articles, await loadCollisions(trx, articles));
+    await updateArticles(trx, plan.updates);
+    const inserted = await insertArticles(trx, plan.inserts);
+    const retagged = plan.updates.filter((u) => u.tags !== null);
+    await deleteArticleTags(
+      trx,
+      retagged.map((u) => u.id),
+    );
+    const insertedIds = new Set(inserted);
+    await writeArticleTags(trx, [
+      ...plan.inserts
+        .filter((a) => insertedIds.has(a.row.id))
+        .map((a) => ({ articleId: a.row.id, tags: a.tags })),
+      ...retagged.map((u) => ({ articleId: u.id, tags: u.tags ?? [] })),
+    ]);
+    // A row another writer inserted meanwhile was skipped by ON CONFLICT: it is stored already.
+    const raced = plan.inserts.length - inserted.length;
+    return {
+      inserted,
+      updated: plan.updates.map((u) => u.id),
+      unchanged: plan.unchanged + raced,
+    };
+  });
+}
+
+/** The stored articles sharing an id, a url, or a guid hash with any incoming article. */
+async function loadCollisions(
+  db: Kysely<Database>,
+  articles: readonly Article[],
+): Promise<StoredArticle[]> {
+  const rows = new Map<string, ArticleRow>();
+  for (const slice of chunk(articles, LOOKUP_BATCH_SIZE)) {
+    const hashes = slice.map((a) => hashGuid(a.guid)).filter((h): h is string => h !== null);
+    const found = await db
+      .selectFrom("articles")
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb(
+            "id",
+            "in",
+            slice.map((a) => a.id),
+          ),
+          eb(
+            "url",
+            "in",
+            slice.map((a) => a.url),
+          ),
+          ...(hashes.length > 0 ? [eb("guid_hash", "in", hashes)] : []),
+        ]),
+      )
+      .execute();
+    for (const row of found) rows.set(row.id, row);
+  }
+  const tags = await loadTags(db, [...rows.keys()]);
+  return [...rows.values()].map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
+}
+
+async function updateArticles(
+  db: Kysely<Database>,
+  updates: readonly ArticleUpdate[],
+): Promise<void> {
+  for (const { id, content } of updates) {
+    if (content !== null)
+      await db.updateTable("articles").set(content).where("id", "=", id).execute();
+  }
+}
+
+/** Inserts the rows; returns the ids actually written (a concurrent writer may have won). */
+async function insertArticles(
+  db: Kysely<Database>,
+  inserts: readonly StoredArticle[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const slice of chunk(inserts, INSERT_BATCH_SIZE)) {
+    const rows = await db
+      .insertInto("articles")
+      .values(slice.map((a) => a.row))
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
