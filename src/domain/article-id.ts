@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+
+/** What an article's id is derived from; the first present of guid, url, title wins. */
+export interface ArticleIdKey {
+  sourceId: string;
+  guid: string | null;
+  /** The canonical URL of the article itself (not a fallback such as the feed's site). */
+  url: string | null;
+  title: string;
+}
+
+/**
+ * Returns the stable article id (32 hex characters): the sha256 of `sourceId + "\n" + guid` when
+ * the item has a guid, else of its canonical URL, else of `sourceId + "\n" + title`.
+ */
+export function articleId(key: ArticleIdKey): string {
+  if (key.guid) return sha256Hex(`${key.sourceId}\n${key.guid}`);
+  if (key.url) return sha256Hex(key.url);
+  return sha256Hex(`${key.sourceId}\n${key.title}`);
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 32);
+}

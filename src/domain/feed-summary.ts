@@ -1,0 +1,33 @@
+import type { RawFeed } from "./raw-feed";
+import type { SourceKind } from "./source";
+import { canonicalizeUrl } from "./canonical-url";
+import { normalizeLanguage } from "./language-tag";
+import { toPlainLine } from "./plain-text";
+import { resolveUrl } from "./resolve-url";
+
+/** A feed's normalized metadata: plain-text title and description, absolute URLs. */
+export interface FeedSummary {
+  kind: SourceKind;
+  title: string | null;
+  siteUrl: string | null;
+  feedUrl: string | null;
+  description: string | null;
+  language: string | null;
+  imageUrl: string | null;
+}
+
+/**
+ * Returns the feed's metadata normalized; URLs resolve against `documentUrl` (where the feed was
+ * read from), which is also the feed URL when the feed names none.
+ */
+export function summarizeFeed(feed: RawFeed, documentUrl: string): FeedSummary {
+  return {
+    kind: feed.kind,
+    title: toPlainLine(feed.title),
+    siteUrl: canonicalizeUrl(feed.siteUrl, documentUrl),
+    feedUrl: resolveUrl(feed.feedUrl, documentUrl) ?? resolveUrl(documentUrl),
+    description: toPlainLine(feed.description),
+    language: normalizeLanguage(feed.language),
+    imageUrl: resolveUrl(feed.imageUrl, documentUrl),
+  };
+}

@@ -1,0 +1,29 @@
+import type { RawFeed } from "../domain/raw-feed";
+import { detectFormat, rootElementName } from "./detect-format";
+import { FeedParseError } from "./feed-parse-error";
+import { parseJsonFeed } from "./parse-json-feed";
+import { parseXmlFeed } from "./parse-xml-feed";
+
+/** Where the document came from; relative xml:base values resolve against it. */
+export interface ParseFeedOptions {
+  url?: string;
+}
+
+/**
+ * Returns the RawFeed of an RSS, Atom or JSON Feed document, judged by its content; throws
+ * FeedParseError (one-line message) for anything else or for malformed XML or JSON.
+ */
+export async function parseFeed(text: string, opts: ParseFeedOptions = {}): Promise<RawFeed> {
+  const kind = detectFormat(text);
+  if (kind === "rss" || kind === "atom") return parseXmlFeed(text, kind, opts.url ?? null);
+  if (kind === "json" || /^\ufeff?\s*[{[]/.test(text)) return parseJsonFeed(text);
+  throw new FeedParseError(notAFeedMessage(text));
+}
+
+/** Returns the one-line reason a document that is neither RSS, Atom nor JSON Feed is not a feed. */
+export function notAFeedMessage(text: string): string {
+  if (text.trim() === "") return "not a feed: the document is empty";
+  const root = rootElementName(text);
+  if (root) return `not a feed: the document's root element is <${root}>`;
+  return "not a feed: the document is neither XML nor JSON";
+}

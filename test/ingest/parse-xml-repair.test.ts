@@ -1,0 +1,36 @@
+import { repairXmlEntities } from "../../src/ingest/parse-xml-repair";
+
+describe("repairXmlEntities", () => {
+  it("turns HTML named entities into numeric references", () => {
+    expect(repairXmlEntities("<t>a&nbsp;b&eacute;&mdash;</t>")).toBe(
+      "<t>a&#160;b&#233;&#8212;</t>",
+    );
+  });
+
+  it("escapes bare ampersands", () => {
+    expect(repairXmlEntities("<t>AT&T & co</t>")).toBe("<t>AT&amp;T &amp; co</t>");
+  });
+
+  it("leaves the XML entities, numeric references and unknown names readable", () => {
+    expect(repairXmlEntities("&amp;&lt;&gt;&quot;&apos;&#38;&#x26;")).toBe(
+      "&amp;&lt;&gt;&quot;&apos;&#38;&#x26;",
+    );
+    expect(repairXmlEntities("&bogus;")).toBe("&amp;bogus;");
+  });
+
+  it("leaves CDATA sections untouched", () => {
+    const cdata = "<d><![CDATA[<p>a&nbsp;b & c</p>]]></d>";
+    expect(repairXmlEntities(cdata)).toBe(cdata);
+  });
+});
+
+describe("repairXmlEntities on hostile input", () => {
+  it("leaves an unclosed CDATA section to the parser", () => {
+    expect(repairXmlEntities("<a>&nbsp;<![CDATA[x & y")).toBe("<a>&#160;<![CDATA[x & y");
+  });
+
+  it("reads a document of many unclosed CDATA sections in one pass", () => {
+    const text = "<![CDATA[&".repeat(100_000);
+    expect(repairXmlEntities(text)).toBe(text);
+  });
+});
