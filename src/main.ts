@@ -33,7 +33,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-function openCache(config: Config, logger: Logger): Cache {
+async function openCache(config: Config, logger: Logger): Promise<Cache> {
   if (!config.redisUrl) return createMemoryCache({ maxEntries: 10_000 });
   return createRedisCache({ url: config.redisUrl, logger: logger.child({ part: "redis" }) });
 }
@@ -42,7 +42,7 @@ function openCache(config: Config, logger: Logger): Cache {
 export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
   const store = await createStore(config.databaseUrl);
   await store.upsertSources(config.sources);
-  const cache = openCache(config, logger);
+  const cache = await openCache(config, logger);
   const reads = createArticleReads({
     store,
     cache,

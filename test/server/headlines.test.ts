@@ -1,4 +1,12 @@
-import { HeadlinesDocument, ArticleDocument, SourceDocument, SourcesDocument, TagsDocument } from "../generated/graphql";
+import {
+  ArticleDocument,
+  HeadlinesDocument,
+  SourceDocument,
+  SourcesDocument,
+  TagsDocument,
+  type HeadlinesQuery,
+  type HeadlinesQueryVariables,
+} from "../generated/graphql";
 import { createGraphqlHarness, type GraphqlHarness } from "../support/graphql-harness";
 import { feedTag, listBackends, makeArticle, makeSource, MINUTE, T0, useStore } from "../store/store-backends";
 
@@ -40,7 +48,8 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
     const seen: string[] = [];
     let after: string | null | undefined = undefined;
     for (let page = 0; page < 10; page++) {
-      const { data, errors } = await api.execute(HeadlinesDocument, { first: 7, after });
+      const { data, errors }: Awaited<ReturnType<typeof api.execute<HeadlinesQuery, HeadlinesQueryVariables>>> =
+        await api.execute(HeadlinesDocument, { first: 7, after });
       expect(errors).toBeUndefined();
       seen.push(...data!.headlines.edges.map((e) => e.node.id));
       if (!data!.headlines.pageInfo.hasNextPage) break;

@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../../src/cli/run-cli";
+
+const fixtures = join(__dirname, "../fixtures");
+
+/** Runs the CLI in-process with the given environment, capturing what it prints. */
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const saved = { ...process.env };
+  Object.assign(process.env, { LOG_LEVEL: "silent", ...env });
+  try {
+    const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe("newsgate parse", () => {
+  it("prints the seed feed as { feed, articles } in the documented shape", async () => {
+    const { code, out, err } = await cli(["parse", join(fixtures, "seed/feed.xml")]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(Object.keys(result.feed).sort()).toEqual(
+      ["description", "feedUrl", "imageUrl", "kind", "language", "siteUrl", "title"].sort(),
+    );
+    expect(result.feed).toMatchObject({ kind: "rss", title: "World News - Latest Headlines", language: "en" });
+    expect(result.articles).toHaveLength(4);
+    expect(Object.keys(result.articles[0]).sort()).toEqual(
+      [
+        "author", "contentHtml", "contentText", "enclosures", "guid", "id", "imageUrl", "language",
+        "publishedAt", "summary", "tags", "title", "updatedAt", "url", "wordCount",
+      ].sort(),
+    );
+    expect(result.articles[0]).toMatchObject({
+      guid: "wn-20260205-0001",
+      url: "https://news.example.com/2026/02/05/china-car-data-transfer-rules",
+      publishedAt: "2026-02-04T23:10:00.000Z",
+      updatedAt: null,
+      enclosures: [],
+    });
+    expect(result.articles[0].tags).toEqual([
+      { slug: "china", name: "China", origin: "feed" },
+      { slug: "autos", name: "Autos", origin: "feed" },
+      { slug: "data-privacy", name: "Data Privacy", origin: "feed" },
+    ]);
+  });
+
+  it("fails with one line and exit code 1 on a file that is not a feed", async () => {
+    const { code, out, err } = await cli(["parse", join(fixtures, "feeds/not-a-feed.html")]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err.split("\n")).toHaveLength(1);
+    expect(err).toMatch(/^newsgate parse: /);
+    expect(err).not.toMatch(/\s+at\s/);
+  });
+
+  it("fails with one line on malformed XML and on a missing file", async () => {
+    for (const target of [join(fixtures, "feeds/malformed.xml"), join(fixtures, "nope.xml")]) {
+      const { code, err } = await cli(["parse", target]);
+      expect(code).toBe(1);
+      expect(err.split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("resolves relative links against --base-url", async () => {
+    const { code, out } = await cli(["parse", join(fixtures, "feeds/rss2-entities.xml"), "--base-url", "https://base.example/news/"]);
+    expect(code).toBe(0);
+    const urls = JSON.parse(out).articles.map((a: { url: string }) => a.url);
+    expect(urls.every((u: string) => /^https?:\/\//.test(u))).toBe(true);
+  });
+});
+
+describe("newsgate ingest", () => {
+  function configWith(sources: unknown[]): Record<string, string> {
+    const dir = mkdtempSync(join(tmpdir(), "newsgate-cli-"));
+    const path = join(dir, "newsgate.config.json");
+    writeFileSync(path, JSON.stringify({ sources }));
+    return { NEWSGATE_CONFIG: path, DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}` };
+  }
+
+  it("prints a line per source and exits 1 when one failed, after ingesting the others", async () => {
+    const env = configWith([
+      { id: "seed", name: "Seed", url: join(fixtures, "seed/feed.xml") },
+      { id: "broken", name: "Broken", url: join(fixtures, "feeds/not-a-feed.html") },
+    ]);
+    const first = await cli(["ingest", "--all"], env);
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/^ok\s+seed\s+file\s+items=4 new=4 updated=0 unchanged=0/m);
+    expect(first.out).toMatch(/^FAIL broken\s+parse\s+not a feed/m);
+    expect(first.out).toMatch(/2 sources, 1 ok, 1 failed$/);
+    const again = await cli(["ingest", "--source", "seed"], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/items=4 new=0 updated=0 unchanged=4/);
+  });
+
+  it("only fetches due sources without --all", async () => {
+    const env = configWith([{ id: "seed", name: "Seed", url: join(fixtures, "seed/feed.xml") }]);
+    expect((await cli(["ingest"], env)).out).toMatch(/1 sources, 1 ok, 0 failed/);
+    expect((await cli(["ingest"], env)).out).toMatch(/0 sources, 0 ok, 0 failed/);
+  });
+
+  it("names an unknown source id", async () => {
+    const env = configWith([{ id: "seed", name: "Seed", url: join(fixtures, "seed/feed.xml") }]);
+    const { code, err } = await cli(["ingest", "--source", "ghost"], env);
+    expect(code).toBe(1);
+    expect(err).toMatch(/no source "ghost"/);
+  });
+});
+
+describe("newsgate configuration errors", () => {
+  it("stop the command with a message naming the key and exit code 2", async () => {
+    const { code, err } = await cli(["ingest"], { PORT: "http" });
+    expect(code).toBe(2);
+    expect(err).toBe("newsgate: invalid configuration: PORT: must be a whole number between 1 and 65535");
+  });
+
+  it("prints usage for an unknown command", async () => {
+    const { code, err } = await cli(["frobnicate"]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown command "frobnicate"[\s\S]*Usage: newsgate/);
+  });
+});

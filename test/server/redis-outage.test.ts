@@ -1,0 +1,79 @@
+import { setTimeout as delay } from "node:timers/promises";
+import Redis from "ioredis";
+import { createLogger } from "../../src/logger";
+import { startServer, type Running } from "../../src/main";
+import { createStore } from "../../src/store/create-store";
+import { feedTag, makeArticle, makeSource, MINUTE, T0 } from "../store/store-backends";
+import { startRedisServer, type TestRedisServer } from "../support/redis-server";
+import { postGraphql, testConfig } from "../support/test-config";
+
+const QUERY = `{ headlines(first: 5) { totalCount edges { node { id title source { id } tags { slug } } } } }`;
+
+/** Polls `check` (bounded: at most `tries` times, `ms` apart) until it returns true. */
+async function eventually(check: () => Promise<boolean>, tries = 100, ms = 100): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return true;
+    await delay(ms);
+  }
+  return false;
+}
+
+describe("the gateway while its Redis goes away and comes back", () => {
+  let redis: TestRedisServer;
+  let running: Running;
+  let probe: Redis;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    const config = testConfig({ redisUrl: redis.url, cachePrefix: "outage:" });
+    const store = await createStore(config.databaseUrl);
+    await store.upsertSources([makeSource("news")]);
+    await store.upsertArticles(
+      Array.from({ length: 8 }, (_, i) => makeArticle(`r${i}`, { publishedAt: T0 + i * MINUTE, tags: [feedTag("t")] })),
+    );
+    await store.close();
+    running = await startServer(config, createLogger({ level: "silent" }));
+    probe = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  });
+  afterAll(async () => {
+    probe.disconnect();
+    await running.stop();
+    if (redis.controllable) await redis.stop();
+  });
+
+  const readyz = async () =>
+    (await (await fetch(running.url!.replace(/graphql$/, "readyz"))).json()) as { cache: string };
+  const cachedKeys = async () => {
+    if (probe.status !== "ready") await probe.connect().catch(() => undefined);
+    return (await probe.keys("outage:*")).length;
+  };
+
+  it("serves every query from the store while Redis is down, and uses Redis again once it is back", async () => {
+    if (!redis.controllable) return void console.warn("REDIS_URL is external: outage test skipped");
+    const expected = await postGraphql(running.url!, QUERY);
+    expect(expected.body.data.headlines.totalCount).toBe(8);
+    expect(await cachedKeys()).toBeGreaterThan(0);
+
+    const during: Promise<unknown>[] = [];
+    const stopping = redis.stop();
+    for (let i = 0; i < 20; i++) during.push(postGraphql(running.url!, QUERY));
+    await stopping;
+    probe.disconnect();
+    for (let i = 0; i < 20; i++) during.push(postGraphql(running.url!, QUERY));
+    for (const res of (await Promise.all(during)) as { status: number; body: unknown }[]) {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expected.body);
+    }
+    expect(await readyz()).toMatchObject({ ready: true, store: "up", cache: "down" });
+
+    await redis.start();
+    const recovered = await eventually(async () => {
+      await postGraphql(running.url!, QUERY);
+      return (await readyz()).cache === "up";
+    });
+    expect(recovered).toBe(true);
+    const again = await postGraphql(running.url!, QUERY);
+    expect(again.body).toEqual(expected.body);
+    expect(await eventually(async () => (await cachedKeys()) > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig, type Config } from "../../src/config";
+import type { SourceDefinition } from "../../src/domain/source";
+
+/** A validated config for tests: no sources file, port 0 on 127.0.0.1, scheduler off. */
+export function testConfig(overrides: Partial<Config> & { sources?: SourceDefinition[] } = {}): Config {
+  const dir = mkdtempSync(join(tmpdir(), "newsgate-cfg-"));
+  const base = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, { cwd: dir, packageRoot: dir });
+  return {
+    ...base,
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: `sqlite:${join(dir, "newsgate.db")}`,
+    scheduler: { ...base.scheduler, enabled: false },
+    ...overrides,
+  };
+}
+
+/** POSTs a GraphQL operation to a running gateway and returns the parsed JSON body. */
+export async function postGraphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+}
