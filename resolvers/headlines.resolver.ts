@@ -9,7 +9,10 @@ export class HeadlinesResolver {
   @Query(() => ArticleConnectionType, {
     description: "Headlines across all sources, newest first, as a Relay connection.",
   })
-  headlines(@Args() args: HeadlinesArgs, @Ctx() ctx: GatewayContext): Promise<ArticleConnectionType> {
+  headlines(
+    @Args() args: HeadlinesArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ArticleConnectionType> {
     const f = args.filter;
     return loadArticleConnection(ctx, {
       first: args.first,

@@ -21,7 +21,9 @@ export class SourceResolver {
     return s ? toSourceType(s) : null;
   }
 
-  @FieldResolver(() => ArticleConnectionType, { description: "This source's articles, newest first." })
+  @FieldResolver(() => ArticleConnectionType, {
+    description: "This source's articles, newest first.",
+  })
   articles(@Root() source: SourceType, @Args() args: PageArgs, @Ctx() ctx: GatewayContext) {
     return loadArticleConnection(ctx, {
       first: args.first,

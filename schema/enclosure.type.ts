@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType("Enclosure", { description: "A media file attached to an article (audio, video, image)." })
+@ObjectType("Enclosure", {
+  description: "A media file attached to an article (audio, video, image).",
+})
 export class EnclosureType {
   @Field({ description: "Absolute URL of the media file." })
   url: string;

@@ -1,20 +1,31 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("HeadlineFilter", { description: "Narrows a list of articles; every given field must match." })
+@InputType("HeadlineFilter", {
+  description: "Narrows a list of articles; every given field must match.",
+})
 export class HeadlineFilterInput {
   @Field(() => [ID], { nullable: true, description: "Only these sources (any of them)." })
   @IsOptional()
   @ArrayMaxSize(100)
   sources?: string[];
 
-  @Field(() => [String], { nullable: true, description: "Only articles with any of these tag slugs." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only articles with any of these tag slugs.",
+  })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(/^[a-z0-9-]{1,64}$/, { each: true, message: "tags must be tag slugs such as data-privacy" })
+  @Matches(/^[a-z0-9-]{1,64}$/, {
+    each: true,
+    message: "tags must be tag slugs such as data-privacy",
+  })
   tags?: string[];
 
-  @Field(() => String, { nullable: true, description: "Only articles in this language (e.g. `en`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only articles in this language (e.g. `en`).",
+  })
   @IsOptional()
   @Length(2, 16)
   language?: string;

@@ -5,7 +5,10 @@ export class SourceHealthType {
   @Field({ description: "`ok`, `failing` (last fetch failed) or `pending` (never fetched)." })
   status: string;
 
-  @Field(() => String, { nullable: true, description: "HTTP status or error class of the last fetch." })
+  @Field(() => String, {
+    nullable: true,
+    description: "HTTP status or error class of the last fetch.",
+  })
   lastStatus: string | null;
 
   @Field(() => String, { nullable: true, description: "Message of the last failure, if failing." })

@@ -170,7 +170,11 @@ export async function parseTarget(
     const url = isUrl ? target : pathToFileURL(resolve(target)).href;
     const res = await fetcher.fetchSource({ url, allowFile: !isUrl });
     const base = baseUrl ?? res.finalUrl;
-    const parsed = await parseDocument(res.body ?? "", { url: base, sourceId: base, now: Date.now() });
+    const parsed = await parseDocument(res.body ?? "", {
+      url: base,
+      sourceId: base,
+      now: Date.now(),
+    });
     return toParseOutput(parsed);
   } finally {
     await fetcher.close();

@@ -56,36 +56,73 @@ describe("loadConfig", () => {
     const path = sourcesFile(dir, {
       sources: [
         { id: "local", name: "Local", url: "feeds/a.xml" },
-        { id: "remote", name: "Remote", url: "https://Example.com/feed.xml", kind: "atom", intervalSeconds: 300 },
+        {
+          id: "remote",
+          name: "Remote",
+          url: "https://Example.com/feed.xml",
+          kind: "atom",
+          intervalSeconds: 300,
+        },
       ],
     });
     const config = loadConfig({ NEWSGATE_CONFIG: path }, { cwd: "/", packageRoot: dir });
     expect(config.sources).toEqual([
-      { id: "local", name: "Local", url: pathToFileURL(join(dir, "feeds/a.xml")).href, kind: "rss", intervalSeconds: 900 },
-      { id: "remote", name: "Remote", url: "https://example.com/feed.xml", kind: "atom", intervalSeconds: 300 },
+      {
+        id: "local",
+        name: "Local",
+        url: pathToFileURL(join(dir, "feeds/a.xml")).href,
+        kind: "rss",
+        intervalSeconds: 900,
+      },
+      {
+        id: "remote",
+        name: "Remote",
+        url: "https://example.com/feed.xml",
+        kind: "atom",
+        intervalSeconds: 300,
+      },
     ]);
   });
 
   it.each([
-    [{ sources: [{ id: "Bad Id", name: "x", url: "https://a.example/" }] }, /sources\.0\.id: must be a lower-case slug/],
-    [{ sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 5 }] }, /sources\.0\.intervalSeconds/],
-    [{ sources: [{ id: "a", name: "x", url: "ftp://a.example/feed" }] }, /sources\.0\.url: scheme not allowed/],
-    [{ sources: [{ id: "a", name: "x", url: "https://a.example/", colour: "red" }] }, /sources\.0: Unrecognized key/],
     [
-      { sources: [{ id: "a", name: "x", url: "https://a.example/" }, { id: "a", name: "y", url: "https://b.example/" }] },
+      { sources: [{ id: "Bad Id", name: "x", url: "https://a.example/" }] },
+      /sources\.0\.id: must be a lower-case slug/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 5 }] },
+      /sources\.0\.intervalSeconds/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "ftp://a.example/feed" }] },
+      /sources\.0\.url: scheme not allowed/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", colour: "red" }] },
+      /sources\.0: Unrecognized key/,
+    ],
+    [
+      {
+        sources: [
+          { id: "a", name: "x", url: "https://a.example/" },
+          { id: "a", name: "y", url: "https://b.example/" },
+        ],
+      },
       /sources\.1\.id: duplicate id "a"/,
     ],
     ["{ not json", /NEWSGATE_CONFIG: cannot read .*newsgate\.config\.json/],
   ])("refuses a bad sources file: %j", (body, message) => {
     const dir = tempDir();
     const path = sourcesFile(dir, body);
-    expect(() => loadConfig({ NEWSGATE_CONFIG: path }, { cwd: dir, packageRoot: dir })).toThrow(message);
+    expect(() => loadConfig({ NEWSGATE_CONFIG: path }, { cwd: dir, packageRoot: dir })).toThrow(
+      message,
+    );
   });
 
   it("names the missing file when NEWSGATE_CONFIG points nowhere", () => {
     const dir = tempDir();
-    expect(() => loadConfig({ NEWSGATE_CONFIG: "missing.json" }, { cwd: dir, packageRoot: dir })).toThrow(
-      /NEWSGATE_CONFIG: cannot read .*missing\.json/,
-    );
+    expect(() =>
+      loadConfig({ NEWSGATE_CONFIG: "missing.json" }, { cwd: dir, packageRoot: dir }),
+    ).toThrow(/NEWSGATE_CONFIG: cannot read .*missing\.json/);
   });
 });

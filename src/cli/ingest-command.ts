@@ -25,7 +25,10 @@ export async function runIngestCommand(
 ): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { all: { type: "boolean", default: false }, source: { type: "string", multiple: true } },
+    options: {
+      all: { type: "boolean", default: false },
+      source: { type: "string", multiple: true },
+    },
   });
   const ids = values.source ?? [];
   const known = new Set(config.sources.map((s) => s.id));
@@ -33,7 +36,11 @@ export async function runIngestCommand(
   const reports = await runIngestPass(config, logger, { all: values.all ?? false, ids });
   const missing = ids.filter((id) => !reports.some((r) => r.sourceId === id));
   for (const id of missing) {
-    io.err(known.has(id) ? `newsgate ingest: source "${id}" is being fetched by another process` : `newsgate ingest: no source "${id}"`);
+    io.err(
+      known.has(id)
+        ? `newsgate ingest: source "${id}" is being fetched by another process`
+        : `newsgate ingest: no source "${id}"`,
+    );
   }
   for (const line of formatIngestSummary(reports)) io.out(line);
   return reports.some((r) => !r.ok) || missing.length > 0 ? 1 : 0;

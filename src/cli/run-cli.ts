@@ -25,7 +25,7 @@ const stdio: Io = {
 
 async function dispatch(command: string, rest: string[], io: Io): Promise<number> {
   if (command === "schema") return runSchemaCommand(rest, io);
-  const config = loadConfig(process.env, { packageRoot: packageRoot() });
+  const config = loadConfig(undefined, { packageRoot: packageRoot() });
   switch (command) {
     case "serve":
     case "worker":
@@ -61,4 +61,3 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
     throw err;
   }
 }
-

@@ -38,7 +38,8 @@ export async function createHttpServer(deps: {
     includeStacktraceInErrorResponses: !deps.production,
     formatError: createErrorFormatter({
       maskInternal: deps.production,
-      onInternal: (formatted, error) => deps.logger.error({ err: error, path: formatted.path }, "graphql error"),
+      onInternal: (formatted, error) =>
+        deps.logger.error({ err: error, path: formatted.path }, "graphql error"),
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -11,7 +11,13 @@ import { postGraphql, testConfig } from "../support/test-config";
 
 const seedDir = join(__dirname, "../fixtures/seed");
 const expected = JSON.parse(readFileSync(join(seedDir, "expected.json"), "utf8")) as {
-  articles: { title: string; path: string; summaryStartsWith: string; feedTags: string[]; publishedAt: string }[];
+  articles: {
+    title: string;
+    path: string;
+    summaryStartsWith: string;
+    feedTags: string[];
+    publishedAt: string;
+  }[];
 };
 const feed = readFileSync(join(seedDir, "feed.xml"));
 
@@ -20,7 +26,16 @@ interface Setup {
   stores: () => Promise<{ databaseUrl: string; redisUrl: string | null; drop(): Promise<void> }>;
 }
 
-const setups: Setup[] = [{ name: "SQLite + in-process cache", stores: async () => ({ databaseUrl: testConfig().databaseUrl, redisUrl: null, drop: async () => undefined }) }];
+const setups: Setup[] = [
+  {
+    name: "SQLite + in-process cache",
+    stores: async () => ({
+      databaseUrl: testConfig().databaseUrl,
+      redisUrl: null,
+      drop: async () => undefined,
+    }),
+  },
+];
 const pgBase = process.env.TEST_DATABASE_URL;
 if (pgBase) {
   setups.push({
@@ -64,23 +79,46 @@ describe.each(setups)("the seed feed on $name", (setup) => {
     testConfig({
       databaseUrl: stores.databaseUrl,
       redisUrl: stores.redisUrl,
-      sources: [{ id: "world-news", name: "World News", url: `${feedServer.url}/feed.xml`, kind: "rss", intervalSeconds: 900 }],
+      sources: [
+        {
+          id: "world-news",
+          name: "World News",
+          url: `${feedServer.url}/feed.xml`,
+          kind: "rss",
+          intervalSeconds: 900,
+        },
+      ],
     });
 
   it("ingests exactly the four articles, and a second ingest adds and changes nothing", async () => {
     const first = await runIngestPass(config(), logger, { all: true, ids: [] });
-    expect(first).toEqual([expect.objectContaining({ sourceId: "world-news", ok: true, status: "200", items: 4, inserted: 4, updated: 0 })]);
+    expect(first).toEqual([
+      expect.objectContaining({
+        sourceId: "world-news",
+        ok: true,
+        status: "200",
+        items: 4,
+        inserted: 4,
+        updated: 0,
+      }),
+    ]);
     const second = await runIngestPass(config(), logger, { all: true, ids: [] });
-    expect(second).toEqual([expect.objectContaining({ ok: true, items: 4, inserted: 0, updated: 0, unchanged: 4 })]);
+    expect(second).toEqual([
+      expect.objectContaining({ ok: true, items: 4, inserted: 0, updated: 0, unchanged: 4 }),
+    ]);
   });
 
   it("serves them over HTTP newest first, with source and tags, and no tracking parameters", async () => {
     running = await startServer(config(), logger);
-    const { status, body } = await postGraphql(running.url!, print(HeadlinesDocument), { first: 10 });
+    const { status, body } = await postGraphql(running.url!, print(HeadlinesDocument), {
+      first: 10,
+    });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const nodes = body.data.headlines.edges.map((e: { node: unknown }) => e.node);
-    const newestFirst = [...expected.articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    const newestFirst = [...expected.articles].sort((a, b) =>
+      b.publishedAt.localeCompare(a.publishedAt),
+    );
     expect(nodes).toHaveLength(4);
     nodes.forEach((node: any, i: number) => {
       const want = newestFirst[i];
@@ -89,7 +127,9 @@ describe.each(setups)("the seed feed on $name", (setup) => {
       expect(node.url).not.toMatch(/utm_/);
       expect(node.publishedAt).toBe(want.publishedAt);
       expect(node.summary.startsWith(want.summaryStartsWith)).toBe(true);
-      expect(node.tags.map((t: { slug: string }) => t.slug).sort()).toEqual([...want.feedTags].sort());
+      expect(node.tags.map((t: { slug: string }) => t.slug).sort()).toEqual(
+        [...want.feedTags].sort(),
+      );
       expect(node.tags.every((t: { origin: string }) => t.origin === "FEED")).toBe(true);
       expect(node.source).toEqual({ id: "world-news", name: "World News" });
     });

@@ -28,12 +28,29 @@ describe("newsgate parse", () => {
     expect(Object.keys(result.feed).sort()).toEqual(
       ["description", "feedUrl", "imageUrl", "kind", "language", "siteUrl", "title"].sort(),
     );
-    expect(result.feed).toMatchObject({ kind: "rss", title: "World News - Latest Headlines", language: "en" });
+    expect(result.feed).toMatchObject({
+      kind: "rss",
+      title: "World News - Latest Headlines",
+      language: "en",
+    });
     expect(result.articles).toHaveLength(4);
     expect(Object.keys(result.articles[0]).sort()).toEqual(
       [
-        "author", "contentHtml", "contentText", "enclosures", "guid", "id", "imageUrl", "language",
-        "publishedAt", "summary", "tags", "title", "updatedAt", "url", "wordCount",
+        "author",
+        "contentHtml",
+        "contentText",
+        "enclosures",
+        "guid",
+        "id",
+        "imageUrl",
+        "language",
+        "publishedAt",
+        "summary",
+        "tags",
+        "title",
+        "updatedAt",
+        "url",
+        "wordCount",
       ].sort(),
     );
     expect(result.articles[0]).toMatchObject({
@@ -68,7 +85,12 @@ describe("newsgate parse", () => {
   });
 
   it("resolves relative links against --base-url", async () => {
-    const { code, out } = await cli(["parse", join(fixtures, "feeds/rss2-entities.xml"), "--base-url", "https://base.example/news/"]);
+    const { code, out } = await cli([
+      "parse",
+      join(fixtures, "feeds/rss2-entities.xml"),
+      "--base-url",
+      "https://base.example/news/",
+    ]);
     expect(code).toBe(0);
     const urls = JSON.parse(out).articles.map((a: { url: string }) => a.url);
     expect(urls.every((u: string) => /^https?:\/\//.test(u))).toBe(true);
@@ -116,7 +138,9 @@ describe("newsgate configuration errors", () => {
   it("stop the command with a message naming the key and exit code 2", async () => {
     const { code, err } = await cli(["ingest"], { PORT: "http" });
     expect(code).toBe(2);
-    expect(err).toBe("newsgate: invalid configuration: PORT: must be a whole number between 1 and 65535");
+    expect(err).toBe(
+      "newsgate: invalid configuration: PORT: must be a whole number between 1 and 65535",
+    );
   });
 
   it("prints usage for an unknown command", async () => {

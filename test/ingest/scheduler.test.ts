@@ -18,7 +18,17 @@ async function settle(done: () => boolean = () => false, rounds = 100): Promise<
 }
 
 function okReport(source: Source): IngestReport {
-  return { sourceId: source.id, ok: true, status: "200", items: 0, inserted: 0, updated: 0, unchanged: 0, durationMs: 0, error: null };
+  return {
+    sourceId: source.id,
+    ok: true,
+    status: "200",
+    items: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    durationMs: 0,
+    error: null,
+  };
 }
 
 // The loop's timing is the subject here, so it runs on the in-process SQLite store: a network
@@ -52,7 +62,16 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
     const ingested: string[] = [];
     const ingest = async (s: Source) => {
       ingested.push(s.id);
-      await ctx.store().recordFetch({ sourceId: s.id, at: T0, ok: true, status: "200", error: null, nextCheckAt: T0 + 3_600_000 });
+      await ctx
+        .store()
+        .recordFetch({
+          sourceId: s.id,
+          at: T0,
+          ok: true,
+          status: "200",
+          error: null,
+          nextCheckAt: T0 + 3_600_000,
+        });
       return okReport(s);
     };
     const { scheduler, counted, errors } = schedulerWith(ingest, () => T0 + 1000);
@@ -86,7 +105,10 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
       if (calls === 1) throw new Error("database is locked");
       return original(opts);
     };
-    const { scheduler, errors } = schedulerWith(async (s) => okReport(s), () => T0);
+    const { scheduler, errors } = schedulerWith(
+      async (s) => okReport(s),
+      () => T0,
+    );
     scheduler.start();
     await settle(() => errors.length === 1);
     await jest.advanceTimersByTimeAsync(5000);

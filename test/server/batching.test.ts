@@ -5,7 +5,15 @@ import type { Store } from "../../src/store/store";
 import { HeadlinesDocument } from "../generated/graphql";
 import { countCalls } from "../support/count-calls";
 import { createGraphqlHarness } from "../support/graphql-harness";
-import { feedTag, listBackends, makeArticle, makeSource, MINUTE, T0, useStore } from "../store/store-backends";
+import {
+  feedTag,
+  listBackends,
+  makeArticle,
+  makeSource,
+  MINUTE,
+  T0,
+  useStore,
+} from "../store/store-backends";
 
 async function seed(store: Store): Promise<void> {
   await store.upsertSources(["s0", "s1", "s2", "s3", "s4"].map((id) => makeSource(id)));
@@ -21,7 +29,10 @@ async function seed(store: Store): Promise<void> {
 }
 
 /** Store and cache calls made by one cold headlines query of `first` articles. */
-async function callsFor(store: Store, first: number): Promise<{ store: number; cache: number; edges: number }> {
+async function callsFor(
+  store: Store,
+  first: number,
+): Promise<{ store: number; cache: number; edges: number }> {
   const countedStore = countCalls(store);
   const countedCache = countCalls(createMemoryCache({ maxEntries: 1000 }));
   const api = await createGraphqlHarness({ store: countedStore.proxy, cache: countedCache.proxy });
@@ -32,7 +43,11 @@ async function callsFor(store: Store, first: number): Promise<{ store: number; c
     expect(edge.node.source?.id).toMatch(/^s\d$/);
     expect(edge.node.tags.map((t) => t.slug)).toContain("all");
   }
-  return { store: countedStore.total(), cache: countedCache.total(), edges: data!.headlines.edges.length };
+  return {
+    store: countedStore.total(),
+    cache: countedCache.total(),
+    edges: data!.headlines.edges.length,
+  };
 }
 
 describe.each(listBackends())("nested reads on $name", (backend) => {

@@ -11,7 +11,9 @@ describe.each(listBackends())("errors on $name", (backend) => {
     await store.upsertArticles([makeArticle("e1")]);
     const broken = Object.create(store);
     broken.listLatest = async () => {
-      throw new Error("connect ECONNREFUSED 10.1.2.3:5432 at /srv/app/src/store/headline-queries.ts:40");
+      throw new Error(
+        "connect ECONNREFUSED 10.1.2.3:5432 at /srv/app/src/store/headline-queries.ts:40",
+      );
     };
     const api = await createGraphqlHarness({ store: broken });
     const { errors } = await api.execute(HeadlinesDocument, {});
@@ -37,6 +39,9 @@ describe.each(listBackends())("errors on $name", (backend) => {
     const { data, errors } = await api.execute(ArticleDocument, { id: "e2" });
     await api.stop();
     expect(data!.article).toMatchObject({ id: "e2", source: null });
-    expect(errors![0]).toMatchObject({ path: ["article", "source"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(errors![0]).toMatchObject({
+      path: ["article", "source"],
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
   });
 });

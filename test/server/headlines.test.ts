@@ -8,7 +8,15 @@ import {
   type HeadlinesQueryVariables,
 } from "../generated/graphql";
 import { createGraphqlHarness, type GraphqlHarness } from "../support/graphql-harness";
-import { feedTag, listBackends, makeArticle, makeSource, MINUTE, T0, useStore } from "../store/store-backends";
+import {
+  feedTag,
+  listBackends,
+  makeArticle,
+  makeSource,
+  MINUTE,
+  T0,
+  useStore,
+} from "../store/store-backends";
 
 describe.each(listBackends())("GraphQL reads on $name", (backend) => {
   const ctx = useStore(backend);
@@ -48,7 +56,10 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
     const seen: string[] = [];
     let after: string | null | undefined = undefined;
     for (let page = 0; page < 10; page++) {
-      const { data, errors }: Awaited<ReturnType<typeof api.execute<HeadlinesQuery, HeadlinesQueryVariables>>> =
+      const {
+        data,
+        errors,
+      }: Awaited<ReturnType<typeof api.execute<HeadlinesQuery, HeadlinesQueryVariables>>> =
         await api.execute(HeadlinesDocument, { first: 7, after });
       expect(errors).toBeUndefined();
       seen.push(...data!.headlines.edges.map((e) => e.node.id));
@@ -71,7 +82,14 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
         until: new Date(T0 + 18 * MINUTE).toISOString(),
       },
     });
-    expect(data!.headlines.edges.map((e) => e.node.id)).toEqual(["a16", "a14", "a12", "a08", "a06", "a04"]);
+    expect(data!.headlines.edges.map((e) => e.node.id)).toEqual([
+      "a16",
+      "a14",
+      "a12",
+      "a08",
+      "a06",
+      "a04",
+    ]);
     expect(data!.headlines.totalCount).toBe(6);
   });
 
@@ -120,7 +138,10 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
     ]);
     const sources = await api.execute(SourcesDocument, {});
     expect(sources.data!.sources.map((s) => s.id).sort()).toEqual(["news", "wire"]);
-    expect(sources.data!.sources[0].health).toMatchObject({ status: "pending", consecutiveFailures: 0 });
+    expect(sources.data!.sources[0].health).toMatchObject({
+      status: "pending",
+      consecutiveFailures: 0,
+    });
   });
 
   it("pages a source's own articles", async () => {

@@ -37,7 +37,10 @@ describe("the HTTP server in development", () => {
   });
 
   it("answers a query", async () => {
-    const { body } = await postGraphql(running.url!, "{ headlines { edges { node { id title } } } }");
+    const { body } = await postGraphql(
+      running.url!,
+      "{ headlines { edges { node { id title } } } }",
+    );
     expect(body.data.headlines.edges).toEqual([{ node: { id: "x1", title: "Title x1" } }]);
   });
 

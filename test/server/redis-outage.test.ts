@@ -29,11 +29,17 @@ describe("the gateway while its Redis goes away and comes back", () => {
     const store = await createStore(config.databaseUrl);
     await store.upsertSources([makeSource("news")]);
     await store.upsertArticles(
-      Array.from({ length: 8 }, (_, i) => makeArticle(`r${i}`, { publishedAt: T0 + i * MINUTE, tags: [feedTag("t")] })),
+      Array.from({ length: 8 }, (_, i) =>
+        makeArticle(`r${i}`, { publishedAt: T0 + i * MINUTE, tags: [feedTag("t")] }),
+      ),
     );
     await store.close();
     running = await startServer(config, createLogger({ level: "silent" }));
-    probe = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    probe = new Redis(redis.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+    });
   });
   afterAll(async () => {
     probe.disconnect();

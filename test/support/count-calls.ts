@@ -1,5 +1,7 @@
 /** Wraps an object so every method call is counted by name; the object behaves as before. */
-export function countCalls<T extends object>(target: T): { proxy: T; calls: Map<string, number>; total(): number } {
+export function countCalls<T extends object>(
+  target: T,
+): { proxy: T; calls: Map<string, number>; total(): number } {
   const calls = new Map<string, number>();
   const proxy = new Proxy(target, {
     get(obj, prop, receiver) {

@@ -23,12 +23,18 @@ export interface GraphqlHarness {
   execute<TData, TVars extends Record<string, unknown>>(
     doc: TypedDocumentNode<TData, TVars>,
     variables?: TVars,
-  ): Promise<{ data: TData | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }>;
+  ): Promise<{
+    data: TData | null | undefined;
+    errors: readonly GraphQLFormattedError[] | undefined;
+  }>;
   stop(): Promise<void>;
 }
 
 /** Apollo Server with the gateway's schema, context and error formatting (no HTTP). */
-export async function createGraphqlHarness(opts: { store: Store; cache?: Cache }): Promise<GraphqlHarness> {
+export async function createGraphqlHarness(opts: {
+  store: Store;
+  cache?: Cache;
+}): Promise<GraphqlHarness> {
   const cache = opts.cache ?? createMemoryCache({ maxEntries: 1000 });
   const reads = createArticleReads({
     store: opts.store,

@@ -5,9 +5,14 @@ import { loadConfig, type Config } from "../../src/config";
 import type { SourceDefinition } from "../../src/domain/source";
 
 /** A validated config for tests: no sources file, port 0 on 127.0.0.1, scheduler off. */
-export function testConfig(overrides: Partial<Config> & { sources?: SourceDefinition[] } = {}): Config {
+export function testConfig(
+  overrides: Partial<Config> & { sources?: SourceDefinition[] } = {},
+): Config {
   const dir = mkdtempSync(join(tmpdir(), "newsgate-cfg-"));
-  const base = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }, { cwd: dir, packageRoot: dir });
+  const base = loadConfig(
+    { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    { cwd: dir, packageRoot: dir },
+  );
   return {
     ...base,
     port: 0,
