@@ -62,16 +62,14 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
     const ingested: string[] = [];
     const ingest = async (s: Source) => {
       ingested.push(s.id);
-      await ctx
-        .store()
-        .recordFetch({
-          sourceId: s.id,
-          at: T0,
-          ok: true,
-          status: "200",
-          error: null,
-          nextCheckAt: T0 + 3_600_000,
-        });
+      await ctx.store().recordFetch({
+        sourceId: s.id,
+        at: T0,
+        ok: true,
+        status: "200",
+        error: null,
+        nextCheckAt: T0 + 3_600_000,
+      });
       return okReport(s);
     };
     const { scheduler, counted, errors } = schedulerWith(ingest, () => T0 + 1000);
