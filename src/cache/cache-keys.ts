@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+
+/** The one place cache key names are built; every key starts with the prefix. */
+export interface CacheKeys {
+  readonly prefix: string;
+  /** Key of one serialized Article. */
+  article(id: string): string;
+  /** Key of the list generation counter, bumped on ingest instead of deleting list keys. */
+  listGeneration(): string;
+  /** Key of one cached headlines result for a generation and a query hash. */
+  headlines(generation: number, queryHash: string): string;
+  /** Short sha1 hex of a value's stable JSON (object keys sorted), for use in keys. */
+  hashQuery(query: unknown): string;
+}
+
+const HASH_LENGTH = 16;
+
+/** Returns the key builder for a prefix (`ng:` by default). */
+export function createCacheKeys(prefix = "ng:"): CacheKeys {
+  // List keys share the `{lists}` hash tag so the generation and the lists it versions live in
+  // one Redis Cluster slot; article keys stay untagged so they spread over the cluster.
+  const lists = `${prefix}{lists}:`;
+  return {
+    prefix,
+    article: (id) => `${prefix}article:${id}`,
+    listGeneration: () => `${lists}generation`,
+    headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,
+    hashQuery: (query) =>
+      createHash("sha1").update(stringifyStable(query)).digest("hex").slice(0, HASH_LENGTH),
+  };
+}
+
+/** JSON with object keys sorted at every depth, so equal queries hash equally. */
+function stringifyStable(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }) ?? "undefined"
+  );
+}

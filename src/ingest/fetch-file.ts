@@ -1,0 +1,47 @@
+import { createReadStream } from "node:fs";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readCapped, decodeUtf8 } from "./fetch-body";
+import { FetchError } from "./fetch-error";
+import type { FetchResult } from "./fetch-source";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".xml": "application/xml",
+  ".rss": "application/rss+xml",
+  ".atom": "application/atom+xml",
+  ".json": "application/json",
+  ".html": "text/html",
+  ".htm": "text/html",
+};
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "is a directory",
+  EACCES: "permission denied",
+  ENOTDIR: "not a directory",
+};
+
+/** Reads a `file:` URL with the same size cap as HTTP; the content type comes from the extension. */
+export async function readFileSource(url: URL, maxBytes: number): Promise<FetchResult> {
+  let body: Buffer;
+  try {
+    const path = fileURLToPath(url);
+    body = await readCapped(createReadStream(path), [], maxBytes, url.href);
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    const reason = REASONS[code] ?? (error as Error).message;
+    throw new FetchError("file", `fetch: cannot read ${url.href}: ${reason}`, url.href, null, {
+      cause: error,
+    });
+  }
+  return {
+    status: 200,
+    notModified: false,
+    body: decodeUtf8(body),
+    contentType: CONTENT_TYPES[extname(url.pathname).toLowerCase()] ?? null,
+    etag: null,
+    lastModified: null,
+    finalUrl: url.href,
+  };
+}
