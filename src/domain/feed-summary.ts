@@ -1,20 +1,11 @@
 import type { RawFeed } from "./raw-feed";
-import type { SourceKind } from "./source";
 import { canonicalizeUrl } from "./canonical-url";
 import { normalizeLanguage } from "./language-tag";
 import { toPlainLine } from "./plain-text";
 import { resolveUrl } from "./resolve-url";
 
 /** A feed's normalized metadata: plain-text title and description, absolute URLs. */
-export interface FeedSummary {
-  kind: SourceKind;
-  title: string | null;
-  siteUrl: string | null;
-  feedUrl: string | null;
-  description: string | null;
-  language: string | null;
-  imageUrl: string | null;
-}
+export type FeedSummary = Omit<RawFeed, "items">;
 
 /**
  * Returns the feed's metadata normalized; URLs resolve against `documentUrl` (where the feed was

@@ -1,25 +1,15 @@
-import type { Article, Enclosure, Tag } from "../domain/article";
+import type { Article } from "../domain/article";
 import type { FeedSummary } from "../domain/feed-summary";
 import type { ParsedDocument } from "./parse-document";
 
 /** One article as `newsgate parse` prints it: every key present, dates as ISO-8601 UTC. */
-export interface ArticleOutput {
-  id: string;
-  guid: string | null;
-  url: string;
-  title: string;
-  summary: string | null;
-  contentHtml: string | null;
-  contentText: string | null;
-  author: string | null;
+export type ArticleOutput = Omit<
+  Article,
+  "sourceId" | "ingestedAt" | "publishedAt" | "updatedAt"
+> & {
   publishedAt: string;
   updatedAt: string | null;
-  language: string | null;
-  imageUrl: string | null;
-  enclosures: Enclosure[];
-  tags: Tag[];
-  wordCount: number;
-}
+};
 
 /** The JSON document `newsgate parse` prints. */
 export interface ParseOutput {
