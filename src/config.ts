@@ -18,6 +18,9 @@ const intFrom = (min: number, max: number) =>
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** What newsgate says it is when it fetches; a source may override it. */
+export const DEFAULT_USER_AGENT = "newsgate/0.1 (+https://github.com/newsgate/newsgate)";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -39,10 +42,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FETCH_TIMEOUT_MS: intFrom(100, 300_000).default("15000"),
   FETCH_MAX_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(String(10 * 1024 * 1024)),
+  FETCH_USER_AGENT: z.string().min(1).max(300).default(DEFAULT_USER_AGENT),
+  ALLOW_PRIVATE_NETWORKS: bool.default("false"),
+  MAX_ITEMS_PER_FETCH: intFrom(1, 100_000).default("500"),
   BODY_LIMIT_BYTES: intFrom(1024, 10 * 1024 * 1024).default("102400"),
   SCHEDULER_ENABLED: bool.default("true"),
   SCHEDULER_TICK_MS: intFrom(100, 3_600_000).default("5000"),
   SCHEDULER_CONCURRENCY: intFrom(1, 256).default("4"),
+  SCHEDULER_HOST_CONCURRENCY: intFrom(1, 64).default("2"),
 });
 
 const sourceSchema = z
@@ -67,9 +74,16 @@ export interface Config {
   cachePrefix: string;
   cacheTtlSeconds: number;
   logLevel: string;
-  fetch: { timeoutMs: number; maxBytes: number };
+  fetch: {
+    timeoutMs: number;
+    maxBytes: number;
+    userAgent: string;
+    /** Lets sources reach loopback and private addresses (tests, intranet feeds). */
+    allowPrivateNetworks: boolean;
+    maxItemsPerFetch: number;
+  };
   bodyLimitBytes: number;
-  scheduler: { enabled: boolean; tickMs: number; concurrency: number };
+  scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
   /** Where the sources came from (a config file path), for messages. */
   sourcesFile: string | null;
   sources: SourceDefinition[];
@@ -146,12 +160,19 @@ export function loadConfig(
     cachePrefix: e.CACHE_PREFIX,
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
-    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    fetch: {
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      userAgent: e.FETCH_USER_AGENT,
+      allowPrivateNetworks: e.ALLOW_PRIVATE_NETWORKS,
+      maxItemsPerFetch: e.MAX_ITEMS_PER_FETCH,
+    },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       tickMs: e.SCHEDULER_TICK_MS,
       concurrency: e.SCHEDULER_CONCURRENCY,
+      hostConcurrency: e.SCHEDULER_HOST_CONCURRENCY,
     },
     sourcesFile,
     sources: sourcesFile ? loadSourcesFile(sourcesFile) : [],

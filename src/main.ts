@@ -22,8 +22,6 @@ import { createHttpServer } from "./server/create-http-server";
 import { createStore } from "./store/create-store";
 import type { Store } from "./store/store";
 
-const USER_AGENT = "newsgate/0.1 (+https://github.com/newsgate/newsgate)";
-
 /** The long-lived parts every command shares, opened from the config. */
 export interface Gateway {
   store: Store;
@@ -50,7 +48,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     articleTtlSeconds: config.cacheTtlSeconds,
     listTtlSeconds: Math.min(config.cacheTtlSeconds, 60),
   });
-  const fetcher = createFetcher({ ...config.fetch, userAgent: USER_AGENT });
+  const fetcher = createFetcher(config.fetch);
   const deps = {
     store,
     fetch: fetcher.fetchSource,
@@ -165,7 +163,7 @@ export async function parseTarget(
   baseUrl: string | undefined,
 ): Promise<ParseOutput> {
   const isUrl = /^https?:\/\//i.test(target);
-  const fetcher = createFetcher({ ...config.fetch, userAgent: USER_AGENT });
+  const fetcher = createFetcher(config.fetch);
   try {
     const url = isUrl ? target : pathToFileURL(resolve(target)).href;
     const res = await fetcher.fetchSource({ url, allowFile: !isUrl });

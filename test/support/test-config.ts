@@ -19,6 +19,8 @@ export function testConfig(
     host: "127.0.0.1",
     databaseUrl: `sqlite:${join(dir, "newsgate.db")}`,
     scheduler: { ...base.scheduler, enabled: false },
+    // Test feeds are served from 127.0.0.1, which the fetcher refuses by default.
+    fetch: { ...base.fetch, allowPrivateNetworks: true },
     ...overrides,
   };
 }
