@@ -70,12 +70,6 @@ export async function readCapped(
   return Buffer.concat(chunks, size);
 }
 
-/** Returns the text of a body as UTF-8, without a byte order mark. */
-export function decodeUtf8(body: Buffer): string {
-  // TextDecoder drops a leading BOM by default (ignoreBOM: false).
-  return new TextDecoder("utf-8").decode(body);
-}
-
 function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && (code.startsWith("Z_") || code === "ERR_BROTLI_INVALID_PARAM");

@@ -1,10 +1,12 @@
 /** Why a fetch failed; the scheduler records it on the source. */
 export type FetchErrorKind =
-  "timeout" | "too-large" | "http" | "network" | "redirects" | "scheme" | "file";
+  "timeout" | "too-large" | "http" | "network" | "redirects" | "scheme" | "file" | "blocked";
 
 /** A failed fetch, with a one-line message that names the URL (`fetch: HTTP 503 from ...`). */
 export class FetchError extends Error {
   override name = "FetchError";
+  /** For HTTP 429 and 503: the wait the server's `Retry-After` asked for, in ms; else null. */
+  readonly retryAfterMs: number | null;
 
   constructor(
     readonly kind: FetchErrorKind,
@@ -13,10 +15,35 @@ export class FetchError extends Error {
     readonly url: string,
     /** The HTTP status for kind `http`, else null. */
     readonly status: number | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number | null },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
+}
+
+/** Thrown at connect time when a host is or resolves to an address the guard refuses. */
+export class BlockedAddressError extends Error {
+  override name = "BlockedAddressError";
+  readonly code = "ERR_BLOCKED_ADDRESS";
+
+  constructor(
+    readonly address: string,
+    /** The refused range, as named by `classifyAddress`. */
+    readonly range: string,
+  ) {
+    super(`refused to connect to ${address} (${range})`);
+  }
+}
+
+/** Returns the `blocked` FetchError for a refused address while fetching a URL. */
+export function blockedError(address: string, range: string, url: string): FetchError {
+  const where = describeUrl(url);
+  return new FetchError(
+    "blocked",
+    `fetch: refused to connect to ${address} (${range}) for ${where}`,
+    where,
+  );
 }
 
 /** Returns the URL for messages: credentials removed, unparseable input quoted as given. */
@@ -63,6 +90,8 @@ export function classifyFetchFailure(
   timeoutMs: number,
 ): FetchError {
   if (error instanceof FetchError) return error;
+  const blocked = findBlocked(error);
+  if (blocked) return blockedError(blocked.address, blocked.range, url);
   const where = describeUrl(url);
   const code = errorCode(error);
   const options = { cause: error };
@@ -78,6 +107,14 @@ export function classifyFetchFailure(
 function describeCause(error: unknown, code: string): string {
   const message = error instanceof Error ? error.message.split("\n")[0].trim() : String(error);
   return message || code || (error as Error)?.name || "unknown error";
+}
+
+/** Finds a BlockedAddressError however deep undici or node:net wrapped it. */
+function findBlocked(error: unknown): BlockedAddressError | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as Error).cause, depth++) {
+    if (e instanceof BlockedAddressError) return e;
+  }
+  return null;
 }
 
 function errorCode(error: unknown): string {

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readCapped, decodeUtf8 } from "./fetch-body";
+import { decodeBody } from "./decode-text";
+import { readCapped } from "./fetch-body";
 import { FetchError } from "./fetch-error";
 import type { FetchResult } from "./fetch-source";
 
@@ -35,13 +36,17 @@ export async function readFileSource(url: URL, maxBytes: number): Promise<FetchR
       cause: error,
     });
   }
+  const contentType = CONTENT_TYPES[extname(url.pathname).toLowerCase()] ?? null;
   return {
     status: 200,
     notModified: false,
-    body: decodeUtf8(body),
-    contentType: CONTENT_TYPES[extname(url.pathname).toLowerCase()] ?? null,
+    // No HTTP charset here: a BOM or the document's own declaration decides, else UTF-8.
+    body: decodeBody(body, contentType).text,
+    contentType,
     etag: null,
     lastModified: null,
     finalUrl: url.href,
+    retryAfterMs: null,
+    maxAgeMs: null,
   };
 }
