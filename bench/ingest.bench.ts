@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { corpusStats, DEFAULT_FEEDS, generateCorpus, type CorpusFeed } from "./corpus";
+import { median, perSecond, timed } from "./measure";
+import { benchPipeline, benchRawParse } from "./pipeline-bench";
+import { benchRepoll, type Pass } from "./repoll-bench";
+import { megabytes, num, printRatio, printTable, statuses } from "./report";
+
+/** Knobs of the ingest bench; the defaults keep a run under two minutes on two cores. */
+export interface IngestBenchOptions {
+  corpusFeeds: number;
+  rounds: number;
+  httpFeeds: number;
+  concurrency: number;
+}
+
+const DEFAULTS: IngestBenchOptions = {
+  corpusFeeds: DEFAULT_FEEDS,
+  rounds: 3,
+  httpFeeds: 1000,
+  concurrency: 16,
+};
+
+/** Runs the ingest benchmarks and prints the table and the ratios against their targets. */
+export async function runIngestBench(options: Partial<IngestBenchOptions> = {}): Promise<void> {
+  const opts = { ...DEFAULTS, ...options };
+  const dir = mkdtempSync(join(tmpdir(), "newsgate-bench-"));
+  try {
+    printLoad("start");
+    const corpus = await printCorpus(opts.corpusFeeds);
+    await pipelineSection(corpus, dir, opts.rounds);
+    await repollSection(corpus, dir, opts);
+    printLoad("end");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Other work on the machine skews absolute numbers; the ratios are measured side by side.
+function printLoad(when: string): void {
+  const load = loadavg().map((l) => num(l, 2));
+  console.log(
+    `\nload average at ${when}: ${load.join(" ")} on ${cpus().length} CPUs (${process.version})`,
+  );
+}
+
+async function printCorpus(feeds: number): Promise<CorpusFeed[]> {
+  const { ms, value: corpus } = await timed(async () => generateCorpus({ feeds }));
+  const s = corpusStats(corpus);
+  const formats = Object.entries(s.byFormat).map(([f, n]) => `${f} ${n}`);
+  console.log(`\n== corpus (seeded, generated in ${num(ms)} ms)`);
+  console.log(
+    `${s.feeds} feeds (${formats.join(", ")}), ${num(s.items)} items, ${megabytes(s.bytes)}`,
+  );
+  return corpus;
+}
+
+async function pipelineSection(corpus: CorpusFeed[], dir: string, rounds: number): Promise<void> {
+  const items = corpusStats(corpus).items;
+  console.log(
+    `\n== parse: pipeline vs raw parse, same bytes (median of ${rounds} after a warm-up)`,
+  );
+  const raw = await benchRawParse(corpus, rounds);
+  const pipe = await benchPipeline(corpus, dir, rounds);
+  const parseMs = median(pipe.split.map((s) => s.parseMs));
+  const storeMs = median(pipe.split.map((s) => s.storeMs));
+  printTable([
+    ["measurement", "median ms", "items/s", "rounds ms"],
+    ["raw parse (rss-parser / JSON.parse)", ...rateRow(items, raw.medianMs, raw.ms)],
+    ["pipeline (parseDocument + upsert)", ...rateRow(items, pipe.medianMs, pipe.ms)],
+    ["  of which parseDocument", num(parseMs), "", ""],
+    ["  of which store.upsertArticles", num(storeMs), "", ""],
+  ]);
+  if (pipe.articles !== items)
+    console.log(`WARNING: ${pipe.articles} articles from ${items} items`);
+  printRatio("ratio pipeline/raw (items/s)", raw.medianMs / pipe.medianMs, 0.5);
+}
+
+function rateRow(count: number, medianMs: number, rounds: number[]): string[] {
+  return [num(medianMs), num(perSecond(count, medianMs)), rounds.map((ms) => num(ms)).join(" / ")];
+}
+
+async function repollSection(corpus: CorpusFeed[], dir: string, opts: IngestBenchOptions) {
+  const n = opts.httpFeeds;
+  console.log(`\n== HTTP: ${n} feeds from one 127.0.0.1 server, concurrency ${opts.concurrency}`);
+  const r = await benchRepoll(corpus, {
+    feeds: n,
+    concurrency: opts.concurrency,
+    rounds: opts.rounds,
+    dir,
+  });
+  const row = (label: string, p: Pass) => [
+    label,
+    num(p.ms),
+    num(perSecond(n, p.ms), 1),
+    statuses(p.statuses),
+  ];
+  printTable([
+    ["pass", "ms", "feeds/s", "answers"],
+    row("full: fetch only", r.fetchFull),
+    row("full: ingestSource (fetch+parse+store)", r.ingestFull),
+    row("re-poll: fetch only (conditional)", r.fetchRepoll),
+    row("re-poll: ingestSource (conditional)", r.ingestRepoll),
+  ]);
+  console.log(`items stored by the full ingest: ${num(r.ingestFull.items)}`);
+  printRatio(
+    "ratio re-poll/full per feed (ingestSource)",
+    r.ingestFull.ms / r.ingestRepoll.ms,
+    10,
+    "x",
+  );
+  printRatio(
+    "ratio re-poll/full per feed (fetch only)",
+    r.fetchFull.ms / r.fetchRepoll.ms,
+    null,
+    "x",
+  );
+}
+
+/** Reads `--corpus-feeds N --rounds N --http-feeds N --concurrency N` (all optional). */
+export function optionsFromArgs(args: string[]): Partial<IngestBenchOptions> {
+  const names = ["corpus-feeds", "rounds", "http-feeds", "concurrency"] as const;
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])),
+  });
+  const int = (name: string) => (values[name] === undefined ? undefined : Number(values[name]));
+  const opts = {
+    corpusFeeds: int("corpus-feeds"),
+    rounds: int("rounds"),
+    httpFeeds: int("http-feeds"),
+    concurrency: int("concurrency"),
+  };
+  return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+}
+
+if (require.main === module) {
+  runIngestBench(optionsFromArgs(process.argv.slice(2))).catch((error: unknown) => {
+    console.error("bench failed:", error);
+    process.exitCode = 1;
+  });
+}
