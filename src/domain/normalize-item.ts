@@ -5,7 +5,9 @@ import { normalizeEnclosures } from "./article-enclosures";
 import { pickImageUrl } from "./article-image";
 import { normalizeAuthor } from "./author-name";
 import { canonicalizeUrl } from "./canonical-url";
+import { capHtml } from "./cap-html";
 import { normalizeLanguage } from "./language-tag";
+import { parseDate } from "./parse-date";
 import {
   collapseWhitespace,
   countWords,
@@ -16,11 +18,15 @@ import {
 import type { RawItem } from "./raw-feed";
 import { sanitizeContent } from "./sanitize-content";
 import { tagsFromCategories } from "./tags-from-categories";
+import {
+  MAX_CONTENT_LENGTH,
+  MAX_FALLBACK_TITLE_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  MAX_TITLE_LENGTH,
+} from "./text-limits";
 
-/** The longest summary, in characters; longer text is cut at a word boundary. */
-export const MAX_SUMMARY_LENGTH = 300;
-/** The longest title made up from the summary when an item has no title. */
-export const MAX_FALLBACK_TITLE_LENGTH = 100;
+/** The text limits an Article keeps to (defined with the others in text-limits). */
+export { MAX_FALLBACK_TITLE_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from "./text-limits";
 
 /** What normalizing an item needs besides the item itself. */
 export interface NormalizeContext {
@@ -42,7 +48,8 @@ interface ArticleText {
 
 /**
  * Returns the normalized Article for a raw item (the one place a RawItem becomes an Article), or
- * null when the item has neither a usable link, nor a guid, nor a title.
+ * null when the item has neither a usable link, nor a guid, nor a title. Every field is bounded:
+ * title 500 characters, summary 300, content 1,000,000 characters (see boundedContent).
  */
 export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | null {
   const guid = item.guid?.trim() || null;
@@ -51,8 +58,9 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
   const url = link ?? canonicalizeUrl(ctx.baseUrl) ?? ctx.baseUrl;
   const text = articleText(item, url, guid);
   const enclosures = normalizeEnclosures(item.enclosures, url);
+  const date = parseDate(item.published) ?? parseDate(item.updated);
   return {
-    id: articleId({ sourceId: ctx.sourceId, guid, url: link, title: text.title }),
+    id: articleId({ sourceId: ctx.sourceId, guid, url: link, title: text.title, date }),
     sourceId: ctx.sourceId,
     guid,
     url,
@@ -68,23 +76,41 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
   };
 }
 
-// The link, else a guid that is itself an absolute http(s) URL (Atom ids and RSS permalinks often are).
+// The link, else a guid that is itself an absolute http(s) URL (Atom ids and RSS permalinks often
+// are). A `javascript:` or other non-http link is no link: the item falls back to these.
 function articleLink(item: RawItem, guid: string | null, baseUrl: string): string | null {
   return canonicalizeUrl(item.link, baseUrl) ?? (guid ? canonicalizeUrl(guid) : null);
 }
 
 function articleText(item: RawItem, url: string, guid: string | null): ArticleText {
-  const contentHtml = item.content?.trim() ? sanitizeContent(item.content, url) : "";
+  const contentHtml = item.content?.trim() ? boundedContent(item.content, url) : "";
   const contentText = contentHtml ? htmlToPlainText(contentHtml) : "";
-  const hasContent = contentText !== "" || /<img\b/i.test(contentHtml);
-  const summaryText = toPlainLine(item.summary) ?? (collapseWhitespace(contentText) || null);
-  const title =
-    toPlainLine(item.title) ??
-    (summaryText ? truncateAtWord(summaryText, MAX_FALLBACK_TITLE_LENGTH) : (guid ?? url));
+  const hasContent = contentText !== "" || /<(?:img|iframe)\b/i.test(contentHtml);
+  const summaryText = plainLine(item.summary) ?? (collapseWhitespace(contentText) || null);
+  const ownTitle = plainLine(item.title);
+  const title = ownTitle
+    ? truncateAtWord(ownTitle, MAX_TITLE_LENGTH)
+    : summaryText
+      ? truncateAtWord(summaryText, MAX_FALLBACK_TITLE_LENGTH)
+      : truncateAtWord(guid ?? url, MAX_TITLE_LENGTH);
   return {
     title,
     summary: summaryText ? truncateAtWord(summaryText, MAX_SUMMARY_LENGTH) : null,
     contentHtml: hasContent ? contentHtml : null,
     contentText: contentText || null,
   };
+}
+
+// The sanitized form of at most 1,000,000 characters and 10,000 tags of the HTML (capHtml). When
+// sanitizing makes it longer (escaped text, rel attributes), the result is cut again the same way
+// and sanitized once more, which only closes the elements open at the cut: at most 1,000,000
+// characters plus those closing tags.
+function boundedContent(html: string, url: string): string {
+  const clean = sanitizeContent(capHtml(html), url);
+  return clean.length <= MAX_CONTENT_LENGTH ? clean : sanitizeContent(capHtml(clean), url);
+}
+
+// Title and summary text bounded like the content, so their work is bounded too.
+function plainLine(html: string | null): string | null {
+  return html ? toPlainLine(capHtml(html)) : null;
 }

@@ -1,3 +1,4 @@
+const MAX_DATE_LENGTH = 128;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 // Offsets in minutes east of UTC. Feeds use more names than RFC 822 lists; the common ones are here.
@@ -25,7 +26,8 @@ const ISO =
  */
 export function parseDate(text: string | null | undefined): number | null {
   const value = text?.trim();
-  if (!value) return null;
+  // No date format is longer; a longer text is not one, and the patterns need not read it.
+  if (!value || value.length > MAX_DATE_LENGTH) return null;
   return parseIso(value) ?? parseRfc822(value) ?? parseAsctime(value);
 }
 

@@ -27,5 +27,7 @@ export interface RawFeed {
   description: string | null;
   language: string | null;
   imageUrl: string | null;
+  /** How long the feed may be cached, in minutes (RSS `ttl`, or `sy:updatePeriod`/`sy:updateFrequency`); null when unsaid. */
+  ttl: number | null;
   items: RawItem[];
 }

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { imageSource, isTrackingPixel, VIDEO_EMBED_HOSTS, videoEmbed } from "./sanitize-media";
 
 const ALLOWED_TAGS = [
   ...["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "div"],
@@ -6,12 +7,13 @@ const ALLOWED_TAGS = [
   ...["s", "del", "ins", "sub", "sup", "small", "mark", "q", "cite", "abbr", "time", "kbd", "samp"],
   ...["var", "wbr", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption"],
   ...["picture", "source", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"],
-  ...["colgroup", "col"],
+  ...["colgroup", "col", "iframe", "x-rejected"],
 ];
 
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title", "rel"],
   img: ["src", "srcset", "sizes", "alt", "title", "width", "height"],
+  iframe: ["src", "width", "height", "title", "sandbox", "loading", "referrerpolicy"],
   source: ["srcset", "sizes", "media", "type"],
   th: ["colspan", "rowspan", "scope", "headers"],
   td: ["colspan", "rowspan", "headers"],
@@ -25,43 +27,118 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   q: ["cite"],
 };
 
+// What a rejected element (tracking pixel, foreign iframe) is renamed to, to be cut out with
+// everything inside it afterwards. It must be an allowed tag: sanitize-html remembers a renamed
+// tag it then skips as the closing name of the next element at that depth.
+const REJECTED = "x-rejected";
+const REJECTED_TAG = /<\/?x-rejected>/g;
 // Elements whose text is never article text (scripts, form controls, embeds' fallbacks).
 const DROPPED_WITH_TEXT = ["script", "style", "textarea", "option", "noscript", "template"];
-const DROPPED_WITH_TEXT_MORE = ["select", "button", "iframe", "object", "embed", "svg", "math"];
+const DROPPED_WITH_TEXT_MORE = ["select", "button", "object", "embed", "svg", "math"];
+// Values that could run code if some later step unescaped them; no real attribute needs one.
+const HOSTILE_VALUE = /(?:java|vb)script:|\son\w+=/i;
+const MAX_ATTRIBUTE_LENGTH = 8192;
+const SRCSET_DESCRIPTOR = /^\d+(?:\.\d+)?[wx]$/;
+const TEXT_RUN = /(^|>)([^<]+)/g;
+const SCHEME_IN_TEXT = /((?:java|vb)script):/gi;
+const HANDLER_IN_TEXT = /(^|\W)(on\w+)=/gi;
+
+type Attributes = sanitizeHtml.Attributes;
 
 /**
- * Returns the HTML cleaned by allowlist: text, structure, links, images, figures and tables only;
- * URLs made absolute against `baseUrl`; links marked `rel="noopener noreferrer"`; `data:` URLs
- * only in image sources; 1x1 tracking images dropped. Sanitizing the result again changes nothing.
+ * Returns the HTML cleaned by allowlist: text, structure, links, images, figures, tables and
+ * sandboxed video players from an allowlist of hosts; no script, style, event handler, form or
+ * `javascript:`/`vbscript:` anywhere; URLs made absolute against `baseUrl`; links marked
+ * `rel="noopener noreferrer"`; `data:` URLs only as raster image sources; tracking pixels dropped.
+ * The text never spells `javascript:` or ` onx=` either (a colon or equals sign becomes a
+ * character reference, which displays the same). Sanitizing the result again changes nothing.
  */
 export function sanitizeContent(html: string, baseUrl: string): string {
-  return sanitizeHtml(html, {
+  // One pass can leave nesting that the parser reads differently the next time (a tag it drops
+  // no longer keeps its neighbours apart); the second pass settles it, so a third changes nothing.
+  const options = sanitizeOptions(baseUrl);
+  return cleanOnce(cleanOnce(html, options), options).trim();
+}
+
+function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
+  return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
+}
+
+function sanitizeOptions(baseUrl: string): sanitizeHtml.IOptions {
+  return {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: ["http", "https", "data"] },
+    allowedSchemesByTag: { img: ["http", "https", "data"], iframe: ["https"] },
     allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
     allowProtocolRelative: false,
+    allowedIframeHostnames: VIDEO_EMBED_HOSTS,
     nonTextTags: [...DROPPED_WITH_TEXT, ...DROPPED_WITH_TEXT_MORE],
     selfClosing: ["img", "br", "hr", "source", "col", "wbr"],
+    // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
+    // named for the tag; `*` runs after it and leaves its result as it is.
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer" } }),
-      "*": (tagName, attribs) => ({ tagName, attribs: withAbsoluteUrls(attribs, baseUrl) }),
+      iframe: (tagName, attribs) => transformTag(tagName, attribs, baseUrl),
+      "*": (tagName, attribs) => transformTag(tagName, attribs, baseUrl),
     },
-    exclusiveFilter: (frame) => frame.tag === "img" && isTrackingImage(frame.attribs),
-  }).trim();
+  };
 }
 
-function withAbsoluteUrls(
-  attribs: sanitizeHtml.Attributes,
-  baseUrl: string,
-): sanitizeHtml.Attributes {
+// Every tag passes here before the allowlist: attribute values are vetted and made absolute,
+// and elements judged by their attributes (pixels, embeds) are kept or renamed for dropping.
+function transformTag(tagName: string, attribs: Attributes, baseUrl: string): sanitizeHtml.Tag {
+  const clean = withAbsoluteUrls(withoutHostileValues(attribs), baseUrl);
+  if (tagName === "a") {
+    const { rel: _rel, ...rest } = clean;
+    return { tagName, attribs: { ...rest, rel: "noopener noreferrer" } };
+  }
+  if (tagName === "img") {
+    const src = imageSource(clean.src, baseUrl);
+    if (src === null || isTrackingPixel(src, attribs)) return rejected();
+    return { tagName, attribs: { ...clean, src } };
+  }
+  if (tagName === "iframe") {
+    const embed = videoEmbed(clean, baseUrl);
+    return embed ? { tagName, attribs: embed, text: "" } : rejected();
+  }
+  return { tagName, attribs: clean };
+}
+
+function rejected(): sanitizeHtml.Tag {
+  return { tagName: REJECTED, attribs: {}, text: "" };
+}
+
+// Cuts out rejected elements with their content; sanitized HTML has them balanced.
+function withoutRejected(html: string): string {
+  if (!html.includes(`<${REJECTED}>`)) return html;
+  let result = "";
+  let depth = 0;
+  let position = 0;
+  for (const tag of html.matchAll(REJECTED_TAG)) {
+    if (depth === 0) result += html.slice(position, tag.index);
+    depth = Math.max(0, depth + (tag[0][1] === "/" ? -1 : 1));
+    position = tag.index + tag[0].length;
+  }
+  return result + (depth === 0 ? html.slice(position) : "");
+}
+
+function withoutHostileValues(attribs: Attributes): Attributes {
+  const entries = Object.entries(attribs).filter(
+    ([, value]) => value.length <= MAX_ATTRIBUTE_LENGTH && !HOSTILE_VALUE.test(value),
+  );
+  return Object.fromEntries(entries);
+}
+
+function withAbsoluteUrls(attribs: Attributes, baseUrl: string): Attributes {
   const result = { ...attribs };
   for (const name of ["href", "src", "cite"]) {
     if (result[name] !== undefined) result[name] = absolutize(result[name], baseUrl);
   }
   if (result.srcset !== undefined) result.srcset = absolutizeSrcset(result.srcset, baseUrl);
   if (result.srcset === "") delete result.srcset;
+  for (const [name, value] of Object.entries(result)) {
+    if (HOSTILE_VALUE.test(value)) delete result[name];
+  }
   return result;
 }
 
@@ -76,20 +153,29 @@ function absolutize(value: string, baseUrl: string): string {
   }
 }
 
-// A srcset with a data: URL cannot be split on commas safely; the src is enough.
+// A srcset with a data: URL cannot be split on commas safely; the src is enough. Candidates
+// must be an http(s) URL and at most one width or density descriptor.
 function absolutizeSrcset(srcset: string, baseUrl: string): string {
   if (/data:/i.test(srcset)) return "";
   return srcset
     .split(",")
     .map((candidate) => candidate.trim().split(/\s+/))
-    .filter((parts) => parts[0] !== "" && /^https?:/i.test(absolutize(parts[0], baseUrl)))
+    .filter(
+      ([url, ...descriptors]) =>
+        url !== "" &&
+        /^https?:/i.test(absolutize(url, baseUrl)) &&
+        descriptors.length <= 1 &&
+        descriptors.every((d) => SRCSET_DESCRIPTOR.test(d)),
+    )
     .map(([url, ...descriptor]) => [absolutize(url, baseUrl), ...descriptor].join(" "))
     .join(", ");
 }
 
-// Tracking pixels: images with no source or declared 1x1 (or 0-sized).
-function isTrackingImage(attribs: Record<string, string>): boolean {
-  if (!attribs.src) return true;
-  const size = (value: string | undefined) => (value === undefined ? NaN : parseFloat(value));
-  return size(attribs.width) <= 1 && size(attribs.height) <= 1;
+// In sanitized HTML every `<` opens a real tag and no tag holds a `>`, so the runs between tags
+// are text. Encoding one character keeps text from ever spelling a scheme or a handler (it
+// displays the same), and gives the same result on a second pass.
+function neutralizeText(html: string): string {
+  return html.replace(TEXT_RUN, (_match, lead: string, text: string) => {
+    return lead + text.replace(SCHEME_IN_TEXT, "$1&#58;").replace(HANDLER_IN_TEXT, "$1$2&#61;");
+  });
 }

@@ -1,12 +1,13 @@
 import type { SourceKind } from "../domain/source";
+import { rootElementName } from "./parse-xml-prolog";
 
-// What may precede the root element: BOM, whitespace, the XML declaration, comments, PIs, doctype.
-const PROLOG = /^(?:\ufeff|\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>)*/i;
-const ROOT_ELEMENT = /^<([A-Za-z_][\w.:-]*)/;
+/** Returns the name of the document's root element as written (re-exported from the prolog scanner). */
+export { rootElementName } from "./parse-xml-prolog";
 
 /**
  * Returns the format of a document judged by its content (never its URL): `rss` for `<rss>` and
- * `<rdf:RDF>`, `atom` for `<feed>`, `json` for a JSON Feed, `html` for HTML pages; null otherwise.
+ * `<rdf:RDF>` (RSS 0.90 and 1.0), `atom` for `<feed>` (Atom 0.3 and 1.0), `json` for a JSON Feed,
+ * `html` for HTML pages; null otherwise.
  */
 export function detectFormat(text: string): SourceKind | null {
   if (/^\ufeff?\s*\{/.test(text)) return isJsonFeed(text) ? "json" : null;
@@ -16,12 +17,6 @@ export function detectFormat(text: string): SourceKind | null {
   if (root === "feed" || root?.endsWith(":feed")) return "atom";
   if (root === "html" || root === "head" || root === "body") return "html";
   return null;
-}
-
-/** Returns the name of the document's root element as written (`rss`, `rdf:RDF`), or null. */
-export function rootElementName(text: string): string | null {
-  const rest = text.replace(PROLOG, "");
-  return ROOT_ELEMENT.exec(rest)?.[1] ?? null;
 }
 
 /** Returns true when the text is a JSON object whose `version` names JSON Feed. */

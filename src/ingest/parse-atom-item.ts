@@ -1,22 +1,16 @@
 import type { RawItem } from "../domain/raw-feed";
-import { escapeHtml } from "../domain/text-to-html";
+import { readTextConstruct } from "./parse-atom-content";
 import { parseCategories } from "./parse-categories";
 import { parseItemImage } from "./parse-media";
 import {
+  childNode,
+  childNodes,
+  childText,
   findLink,
   nodeAttr,
-  nodeList,
-  nodeText,
   resolveAgainst,
   type XmlNode,
 } from "./parse-xml-nodes";
-
-/** The raw markup of an entry's `type="xhtml"` constructs, which xml2js cannot keep in order. */
-export interface EntryXhtml {
-  title: string | null;
-  summary: string | null;
-  content: string | null;
-}
 
 /** What reading an Atom entry needs besides the entry. */
 export interface AtomEntryContext {
@@ -24,20 +18,22 @@ export interface AtomEntryContext {
   base: string | null;
   /** The feed's author, which entries without one inherit. */
   feedAuthor: string | null;
-  xhtml: EntryXhtml;
 }
 
-/** Returns the RawItem of an Atom entry as rss-parser read it; text constructs become HTML. */
+/**
+ * Returns the RawItem of an Atom 1.0 or 0.3 entry; text constructs become HTML. Dates: 1.0
+ * `published`/`updated`, 0.3 `issued` (else `created`)/`modified`.
+ */
 export function parseAtomEntry(entry: XmlNode, ctx: AtomEntryContext): RawItem {
   return {
-    guid: nodeText(entry.id),
-    link: resolveAgainst(findLink(entry.linkNodes, "alternate"), ctx.base),
-    title: textConstruct(entry.titleNodes, ctx.xhtml.title),
-    summary: textConstruct(entry.summaryNodes, ctx.xhtml.summary),
-    content: textConstruct(entry.contentNodes, ctx.xhtml.content),
-    author: nodeText(entry.author) ?? ctx.feedAuthor,
-    published: nodeText(entry.published),
-    updated: nodeText(entry.updated),
+    guid: childText(entry, "id"),
+    link: resolveAgainst(findLink(childNodes(entry, "link"), "alternate"), ctx.base),
+    title: readTextConstruct(childNode(entry, "title")),
+    summary: readTextConstruct(childNode(entry, "summary")),
+    content: readTextConstruct(childNode(entry, "content")),
+    author: atomAuthors(entry) ?? ctx.feedAuthor,
+    published: childText(entry, "published", "issued", "created"),
+    updated: childText(entry, "updated", "modified"),
     categories: parseCategories(entry),
     enclosures: atomEnclosures(entry, ctx.base),
     imageUrl: resolveAgainst(parseItemImage(entry), ctx.base),
@@ -45,21 +41,14 @@ export function parseAtomEntry(entry: XmlNode, ctx: AtomEntryContext): RawItem {
   };
 }
 
-// Atom text constructs: `text` (the default) is escaped into HTML, `html` is HTML, `xhtml` is the
-// raw markup found in the document. Other media types (base64 content) are not read.
-function textConstruct(nodes: unknown, xhtml: string | null): string | null {
-  const node = nodeList(nodes)[0];
-  if (node === undefined) return null;
-  const type = (nodeAttr(node, "type") ?? "text").toLowerCase();
-  const value = nodeText(node);
-  if (type === "xhtml") return xhtml;
-  if (type === "html" || type === "text/html") return value;
-  if (type === "text" || type === "text/plain") return value === null ? null : escapeHtml(value);
-  return null;
+/** Returns the names of an Atom feed's or entry's authors as one byline, or null. */
+export function atomAuthors(holder: XmlNode): string | null {
+  const names = childNodes(holder, "author").map((author) => childText(author, "name"));
+  return names.filter((name) => name !== null).join(", ") || null;
 }
 
 function atomEnclosures(entry: XmlNode, base: string | null): RawItem["enclosures"] {
-  const links = nodeList(entry.linkNodes).filter((n) => nodeAttr(n, "rel") === "enclosure");
+  const links = childNodes(entry, "link").filter((n) => nodeAttr(n, "rel") === "enclosure");
   return links.flatMap((node) => {
     const url = resolveAgainst(nodeAttr(node, "href"), base);
     const length = Number(nodeAttr(node, "length") ?? NaN);

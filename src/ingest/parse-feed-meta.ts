@@ -1,10 +1,13 @@
 import type { RawFeed } from "../domain/raw-feed";
+import { atomAuthors } from "./parse-atom-item";
+import { readTextConstruct } from "./parse-atom-content";
+import { parseTtl } from "./parse-ttl";
 import {
+  childNode,
+  childNodes,
+  childText,
   findLink,
-  isNode,
   nodeAttr,
-  nodeList,
-  nodeText,
   resolveAgainst,
   type XmlNode,
 } from "./parse-xml-nodes";
@@ -12,36 +15,49 @@ import {
 /** A feed's metadata as read, without its items. */
 export type RawFeedMeta = Omit<RawFeed, "items">;
 
-/** Returns an RSS channel's metadata from rss-parser's output; links resolve against `base` if set. */
-export function parseRssFeedMeta(channel: XmlNode, base: string | null): RawFeedMeta {
-  const image = isNode(channel.image) ? nodeText(channel.image.url) : null;
+/**
+ * Returns an RSS channel's metadata; links resolve against `base` if set. `root` is the document
+ * element: RSS 0.90 and 1.0 put the `<image>` beside the channel rather than in it.
+ */
+export function parseRssFeedMeta(
+  root: XmlNode,
+  channel: XmlNode,
+  base: string | null,
+): RawFeedMeta {
+  const image =
+    childText(childNode(channel, "image"), "url") ?? childText(childNode(root, "image"), "url");
   return {
     kind: "rss",
-    title: nodeText(channel.title),
-    siteUrl: resolveAgainst(nodeText(channel.link), base),
-    feedUrl: resolveAgainst(findLink(channel.atomLinks, "self"), base),
-    description: nodeText(channel.description),
-    language: nodeText(channel.language) ?? nodeText(channel.dcLanguage),
-    imageUrl: resolveAgainst(image ?? nodeAttr(channel.itunesImage, "href"), base),
+    title: childText(channel, "title", "dc:title"),
+    siteUrl: resolveAgainst(childText(channel, "link"), base),
+    feedUrl: resolveAgainst(findLink(childNodes(channel, "atom:link"), "self"), base),
+    description: childText(channel, "description", "itunes:summary", "dc:description"),
+    language: childText(channel, "language", "dc:language"),
+    imageUrl: resolveAgainst(image ?? nodeAttr(childNode(channel, "itunes:image"), "href"), base),
+    ttl: parseTtl(channel),
   };
 }
 
-/** Returns an Atom feed's metadata and its author (which entries inherit) from rss-parser's output. */
+/**
+ * Returns an Atom (1.0 or 0.3) feed's metadata and its authors (which entries inherit). 0.3 calls
+ * the subtitle `tagline`.
+ */
 export function parseAtomFeedMeta(
   feed: XmlNode,
   base: string | null,
 ): { feed: RawFeedMeta; author: string | null } {
-  const author = nodeList(feed.authorNodes)[0];
+  const links = childNodes(feed, "link");
   return {
     feed: {
       kind: "atom",
-      title: nodeText(feed.title),
-      siteUrl: resolveAgainst(findLink(feed.linkNodes, "alternate"), base),
-      feedUrl: resolveAgainst(findLink(feed.linkNodes, "self"), base),
-      description: nodeText(feed.subtitle),
+      title: readTextConstruct(childNode(feed, "title")),
+      siteUrl: resolveAgainst(findLink(links, "alternate"), base),
+      feedUrl: resolveAgainst(findLink(links, "self"), base),
+      description: readTextConstruct(childNode(feed, "subtitle") ?? childNode(feed, "tagline")),
       language: nodeAttr(feed, "xml:lang"),
-      imageUrl: resolveAgainst(nodeText(feed.logo) ?? nodeText(feed.icon), base),
+      imageUrl: resolveAgainst(childText(feed, "logo", "icon"), base),
+      ttl: null,
     },
-    author: isNode(author) ? nodeText(nodeList(author.name)[0]) : null,
+    author: atomAuthors(feed),
   };
 }

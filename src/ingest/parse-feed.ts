@@ -1,8 +1,9 @@
 import type { RawFeed } from "../domain/raw-feed";
-import { detectFormat, rootElementName } from "./detect-format";
+import { detectFormat } from "./detect-format";
 import { FeedParseError } from "./feed-parse-error";
 import { parseJsonFeed } from "./parse-json-feed";
 import { parseXmlFeed } from "./parse-xml-feed";
+import { rootElementName } from "./parse-xml-prolog";
 
 /** Where the document came from; relative xml:base values resolve against it. */
 export interface ParseFeedOptions {
@@ -11,7 +12,8 @@ export interface ParseFeedOptions {
 
 /**
  * Returns the RawFeed of an RSS, Atom or JSON Feed document, judged by its content; throws
- * FeedParseError (one-line message) for anything else or for malformed XML or JSON.
+ * FeedParseError (one-line message) for anything else or for malformed XML or JSON. Pure: it
+ * reads no file and makes no request, whatever the document declares.
  */
 export async function parseFeed(text: string, opts: ParseFeedOptions = {}): Promise<RawFeed> {
   const kind = detectFormat(text);
@@ -25,5 +27,6 @@ export function notAFeedMessage(text: string): string {
   if (text.trim() === "") return "not a feed: the document is empty";
   const root = rootElementName(text);
   if (root) return `not a feed: the document's root element is <${root}>`;
+  if (/^\ufeff?\s*</.test(text)) return "malformed XML: no root element after the prolog";
   return "not a feed: the document is neither XML nor JSON";
 }

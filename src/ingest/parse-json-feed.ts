@@ -4,7 +4,11 @@ import { FeedParseError } from "./feed-parse-error";
 
 type Json = Record<string, unknown>;
 
-/** Returns the RawFeed of a JSON Feed (1.0 or 1.1) document; throws FeedParseError when it is not one. */
+/**
+ * Returns the RawFeed of a JSON Feed (1.0 or 1.1) document; throws FeedParseError when it is not
+ * one. Tolerant of wrong types: a field of the wrong type (a numeric title, a string of tags, an
+ * object for authors or url) reads as absent, and items that are not objects are skipped.
+ */
 export function parseJsonFeed(text: string): RawFeed {
   const doc = parseObject(text);
   if (!str(doc.version)?.includes("jsonfeed")) {
@@ -19,6 +23,7 @@ export function parseJsonFeed(text: string): RawFeed {
     description: str(doc.description),
     language: str(doc.language),
     imageUrl: str(doc.icon) ?? str(doc.favicon),
+    ttl: null,
     items: items.filter(isObject).map((item) => toRawItem(item, doc)),
   };
 }
@@ -37,7 +42,9 @@ function parseObject(text: string): Json {
 function toRawItem(item: Json, feed: Json): RawItem {
   const contentText = str(item.content_text);
   return {
-    guid: str(item.id) ?? (typeof item.id === "number" ? String(item.id) : null),
+    guid:
+      str(item.id) ??
+      (typeof item.id === "number" && Number.isFinite(item.id) ? String(item.id) : null),
     link: str(item.url) ?? str(item.external_url),
     title: str(item.title),
     summary: str(item.summary),
@@ -64,9 +71,8 @@ function attachments(item: Json): RawItem["enclosures"] {
   return list.flatMap((a) => {
     const url = str(a.url);
     const size = a.size_in_bytes;
-    return url
-      ? [{ url, type: str(a.mime_type), length: typeof size === "number" ? size : null }]
-      : [];
+    const length = typeof size === "number" && Number.isFinite(size) ? size : null;
+    return url ? [{ url, type: str(a.mime_type), length }] : [];
   });
 }
 

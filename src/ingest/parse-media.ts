@@ -1,4 +1,4 @@
-import { isNode, nodeAttr, nodeList, type XmlNode } from "./parse-xml-nodes";
+import { childNode, childNodes, isNode, nodeAttr, type XmlNode } from "./parse-xml-nodes";
 
 const IMAGE_PATH = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
 
@@ -7,17 +7,14 @@ const IMAGE_PATH = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
  * image, directly or in a `media:group`), else a `media:thumbnail`, else `itunes:image`; or null.
  */
 export function parseItemImage(item: XmlNode): string | null {
-  const groups = nodeList(item.mediaGroups).filter(isNode);
-  const contents = [item.mediaContents, ...groups.map((g) => g["media:content"])].flatMap(nodeList);
-  const thumbnails = [item.mediaThumbnails, ...groups.map((g) => g["media:thumbnail"])];
+  const holders = [item, ...childNodes(item, "media:group").filter(isNode)];
+  const contents = holders.flatMap((holder) => childNodes(holder, "media:content"));
+  const thumbnails = holders.flatMap((holder) => childNodes(holder, "media:thumbnail"));
   const image = contents.find(isMediaImage);
   return (
     (image ? nodeAttr(image, "url") : null) ??
-    thumbnails
-      .flatMap(nodeList)
-      .map((n) => nodeAttr(n, "url"))
-      .find((url) => url !== null) ??
-    nodeAttr(item.itunesImage, "href")
+    thumbnails.map((n) => nodeAttr(n, "url")).find((url) => url !== null) ??
+    nodeAttr(childNode(item, "itunes:image"), "href")
   );
 }
 

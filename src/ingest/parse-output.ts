@@ -11,9 +11,12 @@ export type ArticleOutput = Omit<
   updatedAt: string | null;
 };
 
+/** The feed as `newsgate parse` prints it: a fixed shape, so `ttl` (for the scheduler) is left out. */
+export type FeedOutput = Omit<FeedSummary, "ttl">;
+
 /** The JSON document `newsgate parse` prints. */
 export interface ParseOutput {
-  feed: FeedSummary;
+  feed: FeedOutput;
   articles: ArticleOutput[];
 }
 

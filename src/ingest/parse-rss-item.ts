@@ -1,36 +1,66 @@
 import type { RawItem } from "../domain/raw-feed";
 import { parseCategories } from "./parse-categories";
 import { parseItemImage } from "./parse-media";
-import { nodeAttr, nodeList, nodeText, resolveAgainst, type XmlNode } from "./parse-xml-nodes";
+import {
+  childNode,
+  childNodes,
+  childText,
+  findLink,
+  nodeAttr,
+  nodeText,
+  resolveAgainst,
+  type XmlNode,
+} from "./parse-xml-nodes";
 
 // Markup that says a description carries the story itself, not just a teaser.
 const HTML_BODY = /<(?:p|div|img|figure|br|h[1-6]|ul|ol|blockquote|table)\b/i;
 
 /**
- * Returns the RawItem of an RSS (0.9x, 1.0, 2.0) item as rss-parser read it, with links resolved
- * against `base` (the item's effective xml:base) when there is one.
+ * Returns the RawItem of an RSS (0.90, 0.91-0.94, 1.0, 2.0) item, with links resolved against
+ * `base` (the item's effective xml:base) when there is one. The link falls back to an
+ * `atom:link`, then to a guid that is a permalink (RSS 2.0: unless `isPermaLink="false"`).
  */
 export function parseRssItem(item: XmlNode, base: string | null): RawItem {
-  const description = nodeText(item.content) ?? nodeText(item.summary);
-  const encoded = nodeText(item["content:encoded"]);
+  const description = childText(item, "description", "itunes:summary");
+  const encoded = childText(item, "content:encoded");
   return {
-    guid: nodeText(item.guid) ?? nodeText(item["rdf:about"]),
-    link: resolveAgainst(nodeText(item.link), base),
-    title: nodeText(item.title),
+    guid: childText(item, "guid") ?? nodeAttr(item, "rdf:about"),
+    link: resolveAgainst(itemLink(item), base),
+    title: childText(item, "title", "dc:title"),
     summary: description,
     content: encoded ?? (description && HTML_BODY.test(description) ? description : null),
-    author: nodeText(item.creator) ?? nodeText(item.author),
-    published: nodeText(item.pubDate) ?? nodeText(item.date),
-    updated: nodeText(item.updated) ?? nodeText(item.modified),
+    author: creators(item) ?? childText(item, "author", "itunes:author"),
+    published: childText(item, "pubDate", "dc:date", "dcterms:issued", "dcterms:created"),
+    updated: childText(item, "atom:updated", "dcterms:modified", "updated"),
     categories: parseCategories(item),
     enclosures: parseRssEnclosures(item, base),
     imageUrl: resolveAgainst(parseItemImage(item), base),
-    language: nodeText(item.language) ?? nodeAttr(item, "xml:lang"),
+    language: childText(item, "dc:language", "language") ?? nodeAttr(item, "xml:lang"),
   };
 }
 
+function itemLink(item: XmlNode): string | null {
+  return (
+    childText(item, "link") ??
+    findLink(childNodes(item, "atom:link"), "alternate") ??
+    permalink(childNode(item, "guid"))
+  );
+}
+
+function permalink(guid: unknown): string | null {
+  if (nodeAttr(guid, "isPermaLink")?.toLowerCase() === "false") return null;
+  const text = nodeText(guid);
+  return text !== null && /^https?:\/\//i.test(text) ? text : null;
+}
+
+// Dublin Core allows several creators; they read as one byline.
+function creators(item: XmlNode): string | null {
+  const names = childNodes(item, "dc:creator").map(nodeText);
+  return names.filter((name) => name !== null).join(", ") || null;
+}
+
 function parseRssEnclosures(item: XmlNode, base: string | null): RawItem["enclosures"] {
-  return nodeList(item.enclosureNodes).flatMap((node) => {
+  return childNodes(item, "enclosure").flatMap((node) => {
     const url = resolveAgainst(nodeAttr(node, "url"), base);
     const length = Number(nodeAttr(node, "length") ?? NaN);
     if (!url) return [];

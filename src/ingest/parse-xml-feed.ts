@@ -1,99 +1,67 @@
-import Parser from "rss-parser";
 import type { RawFeed } from "../domain/raw-feed";
 import { FeedParseError } from "./feed-parse-error";
-import { parseAtomEntry, type EntryXhtml } from "./parse-atom-item";
+import { parseAtomEntry } from "./parse-atom-item";
 import { parseAtomFeedMeta, parseRssFeedMeta } from "./parse-feed-meta";
+import { hasChildElements } from "./parse-inline-xml";
+import { readXmlDocument, type XmlDocument } from "./parse-xml-document";
+import { childNode, childNodes, isNode, nodeAttr, type XmlNode } from "./parse-xml-nodes";
+import { removeDoctype, rootElementName } from "./parse-xml-prolog";
 import { parseRssItem } from "./parse-rss-item";
-import { parseEntryXhtml } from "./parse-xhtml-content";
 import { repairXmlEntities } from "./parse-xml-repair";
-import { nodeAttr, nodeList, type XmlNode } from "./parse-xml-nodes";
 
-type FieldSpec = string | [string, string] | [string, string, { keepArray: boolean }];
-const KEEP = { keepArray: true };
+const ATOM_CONSTRUCTS = ["title", "subtitle", "tagline", "summary", "content"];
 
-// Raw nodes rss-parser does not expose by default, under names that do not clash with its own.
-const ITEM_FIELDS: FieldSpec[] = [
-  ["$", "$", KEEP],
-  ["title", "titleNodes", KEEP],
-  ["summary", "summaryNodes", KEEP],
-  ["content", "contentNodes", KEEP],
-  ["link", "linkNodes", KEEP],
-  ["published", "published"],
-  ["updated", "updated"],
-  ["dcterms:modified", "modified"],
-  ["category", "categoryNodes", KEEP],
-  ["dc:subject", "subjects", KEEP],
-  ["media:keywords", "mediaKeywords"],
-  ["media:content", "mediaContents", KEEP],
-  ["media:thumbnail", "mediaThumbnails", KEEP],
-  ["media:group", "mediaGroups", KEEP],
-  ["itunes:image", "itunesImage"],
-  ["enclosure", "enclosureNodes", KEEP],
-];
-const FEED_FIELDS: FieldSpec[] = [
-  ["$", "$", KEEP],
-  ["link", "linkNodes", KEEP],
-  ["atom:link", "atomLinks", KEEP],
-  ["author", "authorNodes", KEEP],
-  ["itunes:image", "itunesImage"],
-  ["dc:language", "dcLanguage"],
-  ...["subtitle", "logo", "icon"],
-];
-
-/** Returns the RawFeed of an RSS (0.9x, 1.0, 2.0) or Atom document; throws FeedParseError when it is not one. */
+/**
+ * Returns the RawFeed of an RSS (0.90, 0.91-0.94, 1.0, 2.0) or Atom (0.3, 1.0) document; throws
+ * FeedParseError when it is not one. The prolog's DOCTYPE is removed before parsing, so declared
+ * entities are never expanded and external ones never read; entity mistakes are repaired.
+ */
 export async function parseXmlFeed(
   text: string,
   kind: "rss" | "atom",
   url: string | null,
 ): Promise<RawFeed> {
-  const xml = repairXmlEntities(text);
-  const doc = await readXml(xml, kind);
-  const feedBase = absoluteBase(nodeAttr(doc, "xml:base"), url);
-  const items = nodeList(doc.items) as XmlNode[];
-  if (kind === "rss") {
-    const rssItems = items.map((item) => parseRssItem(item, itemBase(item, feedBase, url)));
-    return { ...parseRssFeedMeta(doc, feedBase), items: rssItems };
-  }
-  const meta = parseAtomFeedMeta(doc, feedBase);
-  const xhtml = entryXhtml(xml, items.length);
-  const entries = items.map((entry, i) => {
-    const base = itemBase(entry, feedBase, url);
-    return parseAtomEntry(entry, { base, feedAuthor: meta.author, xhtml: xhtml[i] });
-  });
-  return { ...meta.feed, items: entries };
+  const xml = repairXmlEntities(removeDoctype(text));
+  if (kind === "rss") return readRss(await readXmlDocument(xml), url);
+  // A prefixed Atom document (`<atom:feed>`) reads like an unprefixed one.
+  const dropPrefix = /^([\w.-]+):/.exec(rootElementName(xml) ?? "")?.[1] ?? null;
+  const doc = await readXmlDocument(xml, { dropPrefix });
+  if (!needsOrder(doc.root)) return readAtom(doc.root, url);
+  return readAtom((await readXmlDocument(xml, { dropPrefix, ordered: true })).root, url);
 }
 
-async function readXml(xml: string, kind: "rss" | "atom"): Promise<XmlNode> {
-  const parser = new Parser<XmlNode, XmlNode>({
-    defaultRSS: 2,
-    // rss-parser turns Atom dates into ISO strings with `new Date(...)` and fails on a bad one;
-    // handing it an object instead keeps the raw text for our own date parser.
-    xml2js: {
-      validator: (xpath: string, _current: unknown, value: unknown) => wrapAtomDate(xpath, value),
-    },
-    customFields: { feed: FEED_FIELDS as (keyof XmlNode)[], item: ITEM_FIELDS },
-  });
-  try {
-    return (await parser.parseString(xml)) as XmlNode;
-  } catch (error) {
-    throw new FeedParseError(xmlErrorMessage(error, kind));
+function readRss({ root }: XmlDocument, url: string | null): RawFeed {
+  const channel = childNode(root, "channel");
+  if (channel === undefined) {
+    throw new FeedParseError("not a feed: an rss document without the elements of a feed");
   }
+  const channelNode = isNode(channel) ? channel : {};
+  const base = absoluteBase(nodeAttr(channel, "xml:base") ?? nodeAttr(root, "xml:base"), url);
+  // RSS 0.90 and 1.0 put items beside the channel; 0.91-2.0 inside it.
+  const items = [...childNodes(root, "item"), ...childNodes(channelNode, "item")].filter(isNode);
+  return {
+    ...parseRssFeedMeta(root, channelNode, base),
+    items: items.map((item) => parseRssItem(item, itemBase(item, base, url))),
+  };
 }
 
-function wrapAtomDate(xpath: string, value: unknown): unknown {
-  return /\/entry\/(?:published|updated)$/.test(xpath) && typeof value === "string"
-    ? { _: value }
-    : value;
+function readAtom(root: XmlNode, url: string | null): RawFeed {
+  const base = absoluteBase(nodeAttr(root, "xml:base"), url);
+  const meta = parseAtomFeedMeta(root, base);
+  const entries = childNodes(root, "entry").filter(isNode);
+  const items = entries.map((entry) =>
+    parseAtomEntry(entry, { base: itemBase(entry, base, url), feedAuthor: meta.author }),
+  );
+  return { ...meta.feed, items };
 }
 
-function xmlErrorMessage(error: unknown, kind: "rss" | "atom"): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // sax syntax errors say where they are (`...\nLine: 7`); anything else is rss-parser
-  // tripping over an element the document lacks (an <rss> without a <channel>).
-  if (!/\nLine: \d+/.test(message)) {
-    return `not a feed: an ${kind} document without the elements of a feed`;
-  }
-  return `malformed XML: ${message.split("\n")[0]}`;
+// Inline markup (xhtml text constructs) needs the children in document order, which costs a
+// second, slower parse; most documents have none.
+function needsOrder(root: XmlNode): boolean {
+  const holders = [root, ...childNodes(root, "entry")];
+  return holders.some((holder) =>
+    ATOM_CONSTRUCTS.some((name) => hasChildElements(childNode(holder, name))),
+  );
 }
 
 // The item's xml:base resolved against the feed's (or the document URL), or the feed's base.
@@ -109,11 +77,4 @@ function absoluteBase(xmlBase: string | null, parent: string | null): string | n
   } catch {
     return null;
   }
-}
-
-// Index-aligned with the entries; dropped when the document text and the parse disagree.
-function entryXhtml(xml: string, count: number): EntryXhtml[] {
-  const none: EntryXhtml = { title: null, summary: null, content: null };
-  const found = /type\s*=\s*["']xhtml["']/.test(xml) ? parseEntryXhtml(xml) : [];
-  return found.length === count ? found : Array.from({ length: count }, () => none);
 }

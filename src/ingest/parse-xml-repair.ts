@@ -1,12 +1,15 @@
 import { decodeHTML } from "entities";
 
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
-const AMPERSAND = /&(?:([a-zA-Z][a-zA-Z0-9]*);|(#[0-9]+;|#x[0-9a-fA-F]+;))?/g;
+const AMPERSAND = /&(?:([a-zA-Z][a-zA-Z0-9]*);|#(?:([0-9]+)|[xX]([0-9a-fA-F]+));)?/g;
+const REPLACEMENT_CHARACTER = 0xfffd;
 
 /**
- * Returns the XML with the two entity mistakes feeds make most repaired, outside CDATA sections:
- * HTML named entities (`&nbsp;`, `&eacute;`) become numeric references, and bare `&` becomes `&amp;`.
- * A strict XML parser rejects both; everything else is left alone.
+ * Returns the XML with the entity mistakes feeds make repaired, outside CDATA sections: HTML named
+ * entities (`&nbsp;`, `&eacute;`) become numeric references, a bare `&` or an unknown name becomes
+ * `&amp;` (so `&bogus;` reads as that text), and a character reference to something XML forbids
+ * (`&#0;`, `&#xD800;`, `&#x110000;`, `&#99999999999;`) becomes U+FFFD. A strict XML parser would
+ * reject the whole document for any of them; everything else is left alone.
  */
 export function repairXmlEntities(xml: string): string {
   let result = "";
@@ -24,11 +27,31 @@ export function repairXmlEntities(xml: string): string {
   return result;
 }
 
-function repairEntity(whole: string, name?: string, numeric?: string): string {
-  if (numeric !== undefined) return whole;
+function repairEntity(whole: string, name?: string, decimal?: string, hex?: string): string {
+  if (decimal !== undefined) return characterReference(decimal, 10);
+  if (hex !== undefined) return characterReference(hex, 16);
   if (name === undefined) return "&amp;";
   if (XML_ENTITIES.has(name)) return whole;
   const decoded = decodeHTML(whole);
   if (decoded === whole) return `&amp;${name};`;
   return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join("");
+}
+
+// Rewritten in decimal so the parser sees one canonical, valid form.
+function characterReference(digits: string, radix: number): string {
+  const significant = digits.replace(/^0+/, "") || "0";
+  const code = significant.length > 8 ? NaN : parseInt(significant, radix);
+  return `&#${isXmlChar(code) ? code : REPLACEMENT_CHARACTER};`;
+}
+
+/** Returns true for code points XML 1.0 allows in a document (its `Char` production). */
+export function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }

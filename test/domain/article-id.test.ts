@@ -20,6 +20,23 @@ describe("articleId", () => {
     expect(articleId({ sourceId: "wn", guid: null, url: null, title: "T" })).toBe(sha("wn\nT"));
   });
 
+  it("adds the published date to the title when there is one, so reruns of a title differ", () => {
+    const at = Date.parse("2026-02-04T10:00:00Z");
+    expect(articleId({ sourceId: "wn", guid: null, url: null, title: "T", date: at })).toBe(
+      sha(`wn\nT\n${at}`),
+    );
+    expect(articleId({ sourceId: "wn", guid: null, url: null, title: "T", date: null })).toBe(
+      sha("wn\nT"),
+    );
+  });
+
+  it("ignores the date when there is a guid or a url", () => {
+    const at = Date.parse("2026-02-04T10:00:00Z");
+    expect(articleId({ sourceId: "wn", guid: "g", url: null, title: "T", date: at })).toBe(
+      sha("wn\ng"),
+    );
+  });
+
   it("gives the same guid different ids in different sources", () => {
     const a = articleId({ sourceId: "a", guid: "1", url: null, title: "" });
     const b = articleId({ sourceId: "b", guid: "1", url: null, title: "" });

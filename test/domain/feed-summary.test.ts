@@ -9,6 +9,7 @@ const RAW: RawFeed = {
   description: "Local news from <b>Harbour</b>\n &amp; Hills",
   language: "en-gb",
   imageUrl: "/images/logo.png",
+  ttl: 30,
   items: [],
 };
 
@@ -22,6 +23,7 @@ describe("summarizeFeed", () => {
       description: "Local news from Harbour & Hills",
       language: "en-GB",
       imageUrl: "https://blog.example.org/images/logo.png",
+      ttl: 30,
     });
   });
 
@@ -40,6 +42,7 @@ describe("summarizeFeed", () => {
       description: " ",
       language: null,
       imageUrl: null,
+      ttl: null,
     };
     expect(summarizeFeed(empty, "file:///tmp/feed.xml")).toEqual({
       kind: "rss",
@@ -49,6 +52,7 @@ describe("summarizeFeed", () => {
       description: null,
       language: null,
       imageUrl: null,
+      ttl: null,
     });
   });
 });

@@ -105,6 +105,11 @@ describe("parseDate: what it refuses", () => {
     expect(parseDate("2026-02-05T25:00:00Z")).toBeNull();
   });
 
+  it("returns null for text longer than any date, without reading it", () => {
+    expect(parseDate(`Wed, 04 Feb 2026 10:00:00 GMT${" ".repeat(200)}x`)).toBeNull();
+    expect(parseDate("2026-02-04".repeat(100_000))).toBeNull();
+  });
+
   it("returns null for an unknown month name", () => {
     expect(parseDate("05 Foo 2026 10:00:00 GMT")).toBeNull();
   });

@@ -91,4 +91,90 @@ describe("sanitizeContent", () => {
     const once = clean(hostile);
     expect(clean(once)).toBe(once);
   });
+
+  it("removes vbscript: URLs and javascript: hidden by entities, tabs or case", () => {
+    for (const href of [
+      "vbscript:msgbox(1)",
+      "&#106;avascript:x",
+      "java&#x09;script:x",
+      "JAVASCRIPT:x",
+    ]) {
+      expect(clean(`<a href="${href}">x</a>`)).toBe('<a rel="noopener noreferrer">x</a>');
+    }
+  });
+
+  it("drops srcset, style, xlink:href and formaction carriers of scripts", () => {
+    expect(clean('<img src="a.jpg" srcset="javascript:x 1x">')).toBe(
+      '<img src="https://news.example.com/2026/02/05/a.jpg" />',
+    );
+    expect(clean('<div style="background:url(javascript:x)">s</div>')).toBe("<div>s</div>");
+    expect(clean('<svg><a xlink:href="javascript:x">s</a></svg><p>after</p>')).toBe("<p>after</p>");
+    expect(
+      clean('<form><button formaction="javascript:x">b</button><input formaction="x"></form>'),
+    ).toBe("");
+  });
+
+  it("keeps only raster data: images", () => {
+    expect(clean('<img src="data:image/svg+xml;base64,PHN2Zz4=">')).toBe("");
+    expect(clean('<img src="data:text/html;base64,PHA+">')).toBe("");
+  });
+
+  it("keeps players from YouTube, youtube-nocookie, Vimeo and Dailymotion, sandboxed, over https", () => {
+    const sandbox = 'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"';
+    const tail = `${sandbox} loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
+    expect(
+      clean(
+        '<iframe src="https://www.youtube-nocookie.com/embed/x" onload="x()" srcdoc="y">f</iframe>',
+      ),
+    ).toBe(`<iframe src="https://www.youtube-nocookie.com/embed/x" ${tail}`);
+    expect(
+      clean('<iframe src="http://player.vimeo.com/video/1" width="640" height="100%"></iframe>'),
+    ).toBe(`<iframe src="https://player.vimeo.com/video/1" width="640" height="100%" ${tail}`);
+    expect(clean('<iframe src="//www.dailymotion.com/embed/video/x"></iframe>')).toBe(
+      `<iframe src="https://www.dailymotion.com/embed/video/x" ${tail}`,
+    );
+  });
+
+  it("drops every other iframe with what it holds", () => {
+    for (const src of [
+      "https://evil.example/",
+      "https://www.youtube.com.evil.example/",
+      "javascript:x",
+      "",
+    ]) {
+      expect(clean(`<p>a</p><iframe src="${src}"><p>fallback</p></iframe><p>b</p>`)).toBe(
+        "<p>a</p><p>b</p>",
+      );
+    }
+  });
+
+  it("drops tracking pixels by size, hidden style, file name or tracking host", () => {
+    const pixels = [
+      '<img src="https://t.example/a.png" width="1">',
+      '<img src="https://t.example/a.png" height="0">',
+      '<img src="https://t.example/a.png" style="display: none">',
+      '<img src="https://t.example/open.gif">',
+      '<img src="https://t.example/x/1x1.png?u=1">',
+      '<img src="https://feeds.feedburner.com/~r/Blog/~4/abc">',
+      '<img src="https://pixel.wp.com/g.gif?v=1">',
+    ];
+    expect(clean(`<p>x</p>${pixels.join("")}`)).toBe("<p>x</p>");
+    expect(clean('<img src="https://t.example/pixel-art.png" width="640">')).toBe(
+      '<img src="https://t.example/pixel-art.png" width="640" />',
+    );
+  });
+
+  it("keeps text that spells a scheme or a handler from reading as one", () => {
+    expect(clean("<p>try javascript:void(0) or onclick=go()</p>")).toBe(
+      "<p>try javascript&#58;void(0) or onclick&#61;go()</p>",
+    );
+    expect(clean('<img src="a.png" alt="javascript:x" title="a onload=b">')).toBe(
+      '<img src="https://news.example.com/2026/02/05/a.png" />',
+    );
+  });
+
+  it("settles nesting that a dropped tag leaves behind in one call", () => {
+    const once = clean("<p /><a<p /><p />");
+    expect(clean(once)).toBe(once);
+  });
 });

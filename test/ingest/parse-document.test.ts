@@ -90,6 +90,7 @@ describe("parseDocument: the seed site's RSS feed (acceptance)", () => {
       description: "Latest headlines from World News",
       language: "en",
       imageUrl: null,
+      ttl: null,
     });
   });
 });

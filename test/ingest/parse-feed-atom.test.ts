@@ -19,6 +19,7 @@ describe("parseFeed: Atom 1.0", () => {
       description: "Notes from the <em>platform</em> team",
       language: "en-US",
       imageUrl: "https://dev.example.io/static/logo.svg",
+      ttl: null,
       items: 3,
     });
   });

@@ -19,6 +19,7 @@ describe("parseFeed: RSS 2.0", () => {
       description: "Local news from <b>Harbour</b> &amp; Hills",
       language: "en-gb",
       imageUrl: "https://blog.example.org/images/logo.png",
+      ttl: null,
       items: 5,
     });
   });

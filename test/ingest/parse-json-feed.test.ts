@@ -14,6 +14,7 @@ describe("parseJsonFeed", () => {
       description: "Stories told after dark.",
       language: "en",
       imageUrl: "https://podcast.example.com/icon.png",
+      ttl: null,
       items: 2,
     });
   });

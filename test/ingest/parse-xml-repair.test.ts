@@ -11,9 +11,9 @@ describe("repairXmlEntities", () => {
     expect(repairXmlEntities("<t>AT&T & co</t>")).toBe("<t>AT&amp;T &amp; co</t>");
   });
 
-  it("leaves the XML entities, numeric references and unknown names readable", () => {
-    expect(repairXmlEntities("&amp;&lt;&gt;&quot;&apos;&#38;&#x26;")).toBe(
-      "&amp;&lt;&gt;&quot;&apos;&#38;&#x26;",
+  it("leaves the XML entities readable and writes numeric references in decimal", () => {
+    expect(repairXmlEntities("&amp;&lt;&gt;&quot;&apos;&#38;&#x26;&#X41;&#0065;")).toBe(
+      "&amp;&lt;&gt;&quot;&apos;&#38;&#38;&#65;&#65;",
     );
     expect(repairXmlEntities("&bogus;")).toBe("&amp;bogus;");
   });
