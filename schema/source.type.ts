@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { Source } from "../src/domain/source";
-import { SourceHealthType } from "./source-health.type";
+import { SourceHealthType, toSourceHealth } from "./source-health.type";
 import { SourceKind } from "./source-kind.enum";
 
 @ObjectType("Source", { description: "A feed or news page that newsgate ingests." })
@@ -23,19 +23,26 @@ export class SourceType {
   @Field(() => String, { nullable: true, description: "The feed's language, e.g. `en`." })
   language: string | null;
 
-  @Field(() => Int, { description: "Seconds between polls." })
-  intervalSeconds: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Seconds between polls; null when polled on a cron schedule or adaptively.",
+  })
+  intervalSeconds: number | null;
 
-  @Field(() => SourceHealthType, { description: "Fetch status and failure history." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Cron expression (UTC) saying when to poll; null with an interval. With neither, the " +
+      "source is polled adaptively, at the pace it publishes.",
+  })
+  schedule: string | null;
+
+  @Field(() => [String], { description: "The source's categories, as declared (e.g. in OPML)." })
+  tags: string[];
+
+  @Field(() => SourceHealthType, { description: "Fetch status, failure history and next check." })
   health: SourceHealthType;
 }
-
-function healthStatus(s: Source): string {
-  if (s.lastFetchedAt === null) return "pending";
-  return s.consecutiveFailures > 0 ? "failing" : "ok";
-}
-
-const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** The GraphQL view of a stored source, with its health. */
 export function toSourceType(s: Source): SourceType {
@@ -47,14 +54,8 @@ export function toSourceType(s: Source): SourceType {
     siteUrl: s.siteUrl,
     language: s.language,
     intervalSeconds: s.intervalSeconds,
-    health: Object.assign(new SourceHealthType(), {
-      status: healthStatus(s),
-      lastStatus: s.lastStatus,
-      lastError: s.lastError,
-      lastFetchedAt: toDate(s.lastFetchedAt),
-      lastSuccessAt: toDate(s.lastSuccessAt),
-      nextCheckAt: new Date(s.nextCheckAt),
-      consecutiveFailures: s.consecutiveFailures,
-    }),
+    schedule: s.schedule,
+    tags: s.tags,
+    health: toSourceHealth(s),
   });
 }

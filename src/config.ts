@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { describeCronProblem } from "./domain/cron-schedule";
 import type { SourceDefinition } from "./domain/source";
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
@@ -52,15 +53,33 @@ const envSchema = z.object({
   SCHEDULER_HOST_CONCURRENCY: intFrom(1, 64).default("2"),
 });
 
+const cronSchedule = z.string().superRefine((expression, ctx) => {
+  const problem = describeCronProblem(expression);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `cron expression ${problem}` });
+});
+
+// Without intervalSeconds or schedule a source is polled adaptively, at its own publishing pace.
 const sourceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (a-z, 0-9, -)"),
     name: z.string().min(1).max(200),
     url: z.string().min(1),
     kind: z.enum(["rss", "atom", "json", "html"]).default("rss"),
-    intervalSeconds: z.number().int().min(60).max(86_400).default(900),
+    intervalSeconds: z.number().int().min(60).max(86_400).optional(),
+    schedule: cronSchedule.optional(),
+    userAgent: z.string().min(1).max(300).optional(),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((source, ctx) => {
+    if (source.intervalSeconds !== undefined && source.schedule !== undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["schedule"],
+        message: "give either schedule or intervalSeconds, not both",
+      });
+    }
+  });
 
 const fileSchema = z.object({ sources: z.array(sourceSchema).default([]) }).strict();
 
@@ -125,7 +144,16 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
   return parsed.data.sources.map((s, i) => {
     if (seen.has(s.id)) throw new ConfigError(`${path}: sources.${i}.id: duplicate id "${s.id}"`);
     seen.add(s.id);
-    return { ...s, url: resolveSourceUrl(s.url, dirname(path), `${path}: sources.${i}.url`) };
+    return {
+      id: s.id,
+      name: s.name,
+      url: resolveSourceUrl(s.url, dirname(path), `${path}: sources.${i}.url`),
+      kind: s.kind,
+      intervalSeconds: s.intervalSeconds ?? null,
+      schedule: s.schedule ?? null,
+      userAgent: s.userAgent ?? null,
+      tags: s.tags ?? [],
+    };
   });
 }
 

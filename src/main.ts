@@ -10,11 +10,11 @@ import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Source } from "./domain/source";
 import { createFetcher } from "./ingest/fetch-source";
+import { createHostLimiter, runPerHost } from "./ingest/host-limiter";
 import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
 import { parseDocument } from "./ingest/parse-document";
 import { toParseOutput, type ParseOutput } from "./ingest/parse-output";
-import { runPool } from "./ingest/run-pool";
 import { createScheduler } from "./ingest/scheduler";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
@@ -55,6 +55,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     onChanged: (ids: string[]) => reads.invalidate(ids),
     now: Date.now,
     log: (r: IngestReport) => logger[r.ok ? "info" : "warn"](r, "fetch"),
+    maxItemsPerFetch: config.fetch.maxItemsPerFetch,
   };
   return {
     store,
@@ -76,6 +77,7 @@ function startScheduler(config: Config, gateway: Gateway, logger: Logger) {
     owner: `${hostname()}:${process.pid}`,
     tickMs: config.scheduler.tickMs,
     concurrency: config.scheduler.concurrency,
+    hostConcurrency: config.scheduler.hostConcurrency,
     leaseMs: config.fetch.timeoutMs * 2 + 60_000,
     now: Date.now,
     timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
@@ -150,9 +152,20 @@ export async function runIngestPass(
       all: opts.all,
       ids: opts.ids.length > 0 ? opts.ids : undefined,
     });
-    return await runPool(claimed, config.scheduler.concurrency, gateway.ingest);
+    return await runPerHost(createHostLimiter(config.scheduler), claimed, gateway.ingest);
   } finally {
     await gateway.close();
+  }
+}
+
+/** Opens the store (syncing config sources), runs `use`, closes it: `sources` and `opml`. */
+export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await createStore(config.databaseUrl);
+  try {
+    await store.upsertSources(config.sources);
+    return await use(store);
+  } finally {
+    await store.close();
   }
 }
 

@@ -72,7 +72,10 @@ describe("loadConfig", () => {
         name: "Local",
         url: pathToFileURL(join(dir, "feeds/a.xml")).href,
         kind: "rss",
-        intervalSeconds: 900,
+        intervalSeconds: null,
+        schedule: null,
+        userAgent: null,
+        tags: [],
       },
       {
         id: "remote",
@@ -80,7 +83,38 @@ describe("loadConfig", () => {
         url: "https://example.com/feed.xml",
         kind: "atom",
         intervalSeconds: 300,
+        schedule: null,
+        userAgent: null,
+        tags: [],
       },
+    ]);
+  });
+
+  it("reads a cron schedule, a user agent and tags; no interval and no schedule is adaptive", () => {
+    const dir = tempDir();
+    const path = sourcesFile(dir, {
+      sources: [
+        {
+          id: "cron",
+          name: "Cron",
+          url: "https://a.example/feed.xml",
+          schedule: "0 6 * * 1-5",
+          userAgent: "Reader/1.0 (+https://reader.example)",
+          tags: ["World", " Politics "],
+        },
+        { id: "paced", name: "Paced", url: "https://b.example/feed.xml" },
+      ],
+    });
+    const config = loadConfig({ NEWSGATE_CONFIG: path }, { cwd: dir, packageRoot: dir });
+    expect(config.sources).toEqual([
+      expect.objectContaining({
+        id: "cron",
+        intervalSeconds: null,
+        schedule: "0 6 * * 1-5",
+        userAgent: "Reader/1.0 (+https://reader.example)",
+        tags: ["World", "Politics"],
+      }),
+      expect.objectContaining({ id: "paced", intervalSeconds: null, schedule: null, tags: [] }),
     ]);
   });
 
@@ -92,6 +126,40 @@ describe("loadConfig", () => {
     [
       { sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 5 }] },
       /sources\.0\.intervalSeconds/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 90_000 }] },
+      /sources\.0\.intervalSeconds/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", schedule: "every day" }] },
+      /sources\.0\.schedule: cron expression is not a valid cron expression/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", schedule: "*/10 * * * * *" }] },
+      /sources\.0\.schedule: cron expression fires more than once a minute/,
+    ],
+    [
+      {
+        sources: [
+          {
+            id: "a",
+            name: "x",
+            url: "https://a.example/",
+            schedule: "@hourly",
+            intervalSeconds: 600,
+          },
+        ],
+      },
+      /sources\.0\.schedule: give either schedule or intervalSeconds, not both/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", userAgent: "x".repeat(301) }] },
+      /sources\.0\.userAgent/,
+    ],
+    [
+      { sources: [{ id: "a", name: "x", url: "https://a.example/", tags: ["ok", 7] }] },
+      /sources\.0\.tags\.1/,
     ],
     [
       { sources: [{ id: "a", name: "x", url: "ftp://a.example/feed" }] },

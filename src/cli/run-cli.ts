@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig } from "../config";
 import { runIngestCommand } from "./ingest-command";
+import { runOpmlCommand } from "./opml-command";
 import { runParseCommand } from "./parse-command";
 import { runSchemaCommand } from "./schema-command";
+import { runSourcesCommand } from "./sources-command";
 import { runServiceCommand } from "./service-command";
 import { packageRoot } from "./package-root";
 
@@ -13,6 +15,12 @@ Commands:
   ingest [--all] [--source ID]   one pass over due (or all, or the given) sources, then exit
   parse FILE|URL [--base-url U]  print a feed's normalized { feed, articles } as JSON; stores nothing
   schema [--out FILE]            print the GraphQL SDL (or write it to FILE)
+  sources list                   the sources in the store: status, last success, next check
+  sources add URL [--id ID] [--name NAME] [--kind rss|atom|json|html] [--interval SECONDS]
+                                 add an http(s) source to the store (file sources: config file)
+  sources remove ID              stop fetching a source; its articles are kept
+  opml import FILE [--dry-run]   add the feeds of an OPML file as sources; duplicates skipped
+  opml export [--out FILE]       print (or write) every source as OPML 2.0
 
 Configuration comes from the environment (see README) and the sources file
 (NEWSGATE_CONFIG, else ./newsgate.config.json, else the bundled examples).`;
@@ -34,6 +42,10 @@ async function dispatch(command: string, rest: string[], io: Io): Promise<number
       return runIngestCommand(rest, config, io);
     case "parse":
       return runParseCommand(rest, config, io);
+    case "sources":
+      return runSourcesCommand(rest, config, io);
+    case "opml":
+      return runOpmlCommand(rest, config, io);
     default:
       io.err(`newsgate: unknown command "${command}"\n\n${USAGE}`);
       return 2;

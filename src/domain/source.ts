@@ -1,30 +1,53 @@
 /** The formats a source can be read as. */
 export type SourceKind = "rss" | "atom" | "json" | "html";
 
-/** How an operator declares a source (config file, later OPML or the admin API). */
+/** Why a source is next due when it is; see `planNextCheck`. */
+export type NextCheckReason =
+  "interval" | "cron" | "adaptive" | "ttl" | "max-age" | "retry-after" | "backoff";
+
+/** How an operator declares a source (config file, OPML or the admin API). */
 export interface SourceDefinition {
   id: string;
   name: string;
   url: string;
   kind: SourceKind;
-  /** Poll interval in seconds. */
-  intervalSeconds: number;
+  /** Poll interval in seconds; absent with a cron `schedule`, or for adaptive polling. */
+  intervalSeconds?: number | null;
+  /** A cron expression (UTC) saying when to poll; exclusive with `intervalSeconds`. */
+  schedule?: string | null;
+  /** The User-Agent sent for this source instead of newsgate's own. */
+  userAgent?: string | null;
+  /** The source's categories (e.g. OPML outline categories), as given. */
+  tags?: string[];
 }
 
 /** A source as the store keeps it, with its fetch state and health. */
 export interface Source extends SourceDefinition {
+  intervalSeconds: number | null;
+  schedule: string | null;
+  userAgent: string | null;
+  tags: string[];
   siteUrl: string | null;
   language: string | null;
   etag: string | null;
   lastModified: string | null;
   nextCheckAt: number;
+  nextCheckReason: NextCheckReason;
   leaseUntil: number | null;
   leaseOwner: string | null;
   lastFetchedAt: number | null;
   lastSuccessAt: number | null;
   lastStatus: string | null;
+  /** The HTTP status of the last fetch; null for files, network errors and timeouts. */
+  lastHttpStatus: number | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** Items in the document of the last fetch that returned one. */
+  itemsSeen: number;
+  /** Fetches recorded over the source's lifetime. */
+  fetchCount: number;
+  /** How many of those were answered 304 Not Modified. */
+  notModifiedCount: number;
   createdAt: number;
 }
 
@@ -35,10 +58,15 @@ export interface FetchOutcome {
   ok: boolean;
   /** HTTP status as text (`200`, `304`), `file` for local files, or an error class (`timeout`). */
   status: string;
+  /** The HTTP status answered, or null (files, network errors, timeouts). */
+  httpStatus: number | null;
   error: string | null;
   etag?: string | null;
   lastModified?: string | null;
   siteUrl?: string | null;
   language?: string | null;
+  /** Items in the fetched document; undefined (304, failure) keeps the stored count. */
+  itemsSeen?: number;
   nextCheckAt: number;
+  nextCheckReason: NextCheckReason;
 }

@@ -1,6 +1,8 @@
 import type { Article } from "../domain/article";
-import { nextCheckAt } from "../domain/next-check";
+import { ADAPTIVE_SAMPLE } from "../domain/adaptive-interval";
+import { planNextCheck, type NextCheck } from "../domain/plan-next-check";
 import type { FetchOutcome, Source } from "../domain/source";
+import { scheduleOf } from "../domain/source-schedule";
 import type { Store } from "../store/store";
 import { FetchError } from "./fetch-error";
 import type { FetchRequest, FetchResult } from "./fetch-source";
@@ -15,120 +17,174 @@ export interface IngestDeps {
   onChanged: (ids: string[], articles: Article[]) => Promise<void>;
   now: () => number;
   log: (report: IngestReport, source: Source) => void;
+  /** The most articles taken from one document; the parser's default when absent. */
+  maxItemsPerFetch?: number;
+  /** Returns a number in [0, 1) for backoff jitter; `Math.random` by default. */
+  random?: () => number;
 }
 
-function failureStatus(err: unknown): string {
-  if (err instanceof FetchError)
-    return err.kind === "http" && err.status ? String(err.status) : err.kind;
-  return (err as Error)?.name === "FeedParseError" ? "parse" : "error";
+/** What one attempt came to, before it is recorded; `items` is set when a document was parsed. */
+interface Attempt {
+  status: string;
+  httpStatus: number | null;
+  error: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  maxAgeMs?: number | null;
+  retryAfterMs?: number | null;
+  items?: number;
+  inserted?: string[];
+  updated?: string[];
+  unchanged?: number;
+  siteUrl?: string | null;
+  language?: string | null;
+  ttlMinutes?: number | null;
+  publishedTimes?: number[];
 }
 
-async function fetchAndStore(deps: IngestDeps, source: Source, started: number): Promise<Stored> {
-  const res = await deps.fetch({
-    url: source.url,
-    etag: source.etag,
-    lastModified: source.lastModified,
-    // Only the operator's config file can create file: sources; the API accepts http(s) only.
-    allowFile: true,
-  });
-  const status = source.url.startsWith("file:") ? "file" : String(res.status);
-  const base = { status, etag: res.etag, lastModified: res.lastModified };
-  if (res.notModified || res.body === null)
-    return { ...base, items: 0, inserted: [], updated: [], unchanged: 0 };
-  const parsed = await parseDocument(res.body, {
+function failure(err: unknown): Pick<Attempt, "status" | "error" | "retryAfterMs"> {
+  const error = err instanceof Error ? err.message : String(err);
+  if (err instanceof FetchError) {
+    const status = err.kind === "http" && err.status ? String(err.status) : err.kind;
+    return { status, error, retryAfterMs: err.retryAfterMs };
+  }
+  return { status: (err as Error)?.name === "FeedParseError" ? "parse" : "error", error };
+}
+
+async function attempt(deps: IngestDeps, source: Source, started: number): Promise<Attempt> {
+  let res: FetchResult;
+  try {
+    res = await deps.fetch({
+      url: source.url,
+      etag: source.etag,
+      lastModified: source.lastModified,
+      // Only the operator's config file can create file: sources; the API accepts http(s) only.
+      allowFile: true,
+      userAgent: source.userAgent,
+    });
+  } catch (err) {
+    const { status, error, retryAfterMs } = failure(err);
+    const httpStatus = err instanceof FetchError ? err.status : null;
+    return { status, httpStatus, error, retryAfterMs };
+  }
+  const isFile = source.url.startsWith("file:");
+  const status = isFile ? "file" : String(res.status);
+  const httpStatus = isFile ? null : res.status;
+  if (res.notModified || res.body === null) {
+    const { etag, lastModified, maxAgeMs, retryAfterMs } = res;
+    return { status, httpStatus, error: null, etag, lastModified, maxAgeMs, retryAfterMs };
+  }
+  try {
+    const stored = await parseAndStore(deps, source, res, started);
+    return { status, httpStatus, error: null, ...stored };
+  } catch (err) {
+    // Validators are not kept: a 304 next time would hide that this document does not parse.
+    return { httpStatus, ...failure(err) };
+  }
+}
+
+async function parseAndStore(
+  deps: IngestDeps,
+  source: Source,
+  res: FetchResult,
+  started: number,
+): Promise<Partial<Attempt>> {
+  const parsed = await parseDocument(res.body ?? "", {
     url: res.finalUrl,
     sourceId: source.id,
     now: started,
+    maxItems: deps.maxItemsPerFetch,
   });
-  const result = await deps.store.upsertArticles(parsed.articles);
-  const changed = [...result.inserted, ...result.updated];
-  if (changed.length > 0) {
-    const changedSet = new Set(changed);
+  const articles = parsed.articles;
+  const result = await deps.store.upsertArticles(articles);
+  const changed = new Set([...result.inserted, ...result.updated]);
+  if (changed.size > 0) {
     await deps.onChanged(
-      changed,
-      parsed.articles.filter((a) => changedSet.has(a.id)),
+      [...changed],
+      articles.filter((a) => changed.has(a.id)),
     );
   }
   return {
-    ...base,
-    items: parsed.articles.length,
-    inserted: result.inserted,
-    updated: result.updated,
-    unchanged: result.unchanged,
+    ...result,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    maxAgeMs: res.maxAgeMs,
+    retryAfterMs: res.retryAfterMs,
+    items: articles.length,
     siteUrl: parsed.feed.siteUrl,
     language: parsed.feed.language,
+    ttlMinutes: parsed.feed.ttl,
+    publishedTimes: articles.map((a) => a.publishedAt),
   };
 }
 
-interface Stored {
-  status: string;
-  etag: string | null;
-  lastModified: string | null;
-  items: number;
-  inserted: string[];
-  updated: string[];
-  unchanged: number;
-  siteUrl?: string | null;
-  language?: string | null;
-}
-
-function reportOf(
-  source: Source,
-  r: Partial<Stored> & { status: string },
-  ms: number,
-  error: string | null,
-): IngestReport {
-  return {
-    sourceId: source.id,
-    ok: error === null,
-    status: r.status,
-    items: r.items ?? 0,
-    inserted: r.inserted?.length ?? 0,
-    updated: r.updated?.length ?? 0,
-    unchanged: r.unchanged ?? 0,
-    durationMs: ms,
-    error,
-  };
-}
-
-function outcomeOf(
+async function planFor(
+  deps: IngestDeps,
   source: Source,
   at: number,
-  r: Partial<Stored> & { status: string },
-  error: string | null,
-): FetchOutcome {
-  const failures = error === null ? 0 : source.consecutiveFailures + 1;
+  a: Attempt,
+): Promise<NextCheck> {
+  const schedule = scheduleOf(source);
+  // An adaptive source with nothing parsed this time (304, failure) keeps the pace of its
+  // stored articles.
+  const publishedTimes =
+    schedule.kind === "adaptive" && a.publishedTimes === undefined
+      ? await deps.store.listRecentPublishTimes(source.id, ADAPTIVE_SAMPLE).catch(() => [])
+      : a.publishedTimes;
+  return planNextCheck({
+    now: at,
+    schedule,
+    failures: a.error === null ? 0 : source.consecutiveFailures + 1,
+    publishedTimes,
+    ttlMinutes: a.ttlMinutes,
+    maxAgeMs: a.maxAgeMs,
+    retryAfterMs: a.retryAfterMs,
+    random: deps.random,
+  });
+}
+
+function outcomeOf(source: Source, at: number, a: Attempt, next: NextCheck): FetchOutcome {
   return {
     sourceId: source.id,
     at,
-    ok: error === null,
-    status: r.status,
-    error,
-    etag: r.etag,
-    lastModified: r.lastModified,
-    siteUrl: r.siteUrl,
-    language: r.language,
-    nextCheckAt: nextCheckAt({
-      now: at,
-      intervalSeconds: source.intervalSeconds,
-      consecutiveFailures: failures,
-    }),
+    ok: a.error === null,
+    status: a.status,
+    httpStatus: a.httpStatus,
+    error: a.error,
+    etag: a.etag,
+    lastModified: a.lastModified,
+    siteUrl: a.siteUrl,
+    language: a.language,
+    itemsSeen: a.items,
+    nextCheckAt: next.at,
+    nextCheckReason: next.reason,
   };
 }
 
-/** Fetches, parses and stores one source, then records the outcome on it. Never throws. */
+function reportOf(source: Source, a: Attempt, durationMs: number): IngestReport {
+  return {
+    sourceId: source.id,
+    ok: a.error === null,
+    status: a.status,
+    items: a.items ?? 0,
+    inserted: a.inserted?.length ?? 0,
+    updated: a.updated?.length ?? 0,
+    unchanged: a.unchanged ?? 0,
+    durationMs,
+    error: a.error,
+  };
+}
+
+/**
+ * Fetches, parses and stores one source, then records the outcome and its next check on it
+ * (under the lease the source was claimed with). Failures are recorded, not thrown.
+ */
 export async function ingestSource(deps: IngestDeps, source: Source): Promise<IngestReport> {
   const started = deps.now();
-  let stored: Partial<Stored> & { status: string };
-  let error: string | null = null;
-  try {
-    stored = await fetchAndStore(deps, source, started);
-  } catch (err) {
-    error = err instanceof Error ? err.message : String(err);
-    stored = { status: failureStatus(err) };
-  }
-  await deps.store.recordFetch(outcomeOf(source, started, stored, error));
-  const report = reportOf(source, stored, deps.now() - started, error);
+  const result = await attempt(deps, source, started);
+  const next = await planFor(deps, source, started, result);
+  await deps.store.recordFetch(outcomeOf(source, started, result, next), source.leaseOwner);
+  const report = reportOf(source, result, deps.now() - started);
   deps.log(report, source);
   return report;
 }

@@ -22,6 +22,7 @@ export async function claimDueSources(
   let candidates = db
     .selectFrom("sources")
     .select("id")
+    .where("removed_at", "is", null)
     .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", opts.now)]))
     .orderBy("next_check_at")
     .orderBy("id")

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { createArticleQueries } from "./article-queries";
+import { createFetchRecords } from "./fetch-records";
 import { claimDueSources } from "./claim-sources";
 import { createHeadlineQueries } from "./headline-queries";
 import { migrateToLatest } from "./migrate";
@@ -37,6 +38,7 @@ export function assembleStore({ db, dialect }: OpenDatabase, now: () => number):
   return {
     dialect,
     ...createSourceQueries(db, now),
+    ...createFetchRecords(db),
     claimDueSources: (opts) => claimDueSources(db, dialect, opts),
     ...createArticleQueries(db, dialect),
     ...createTagQueries(db),

@@ -6,21 +6,31 @@ export interface SourcesTable {
   name: string;
   url: string;
   kind: string;
-  interval_seconds: number;
+  interval_seconds: number | null;
   schedule: string | null;
+  user_agent: string | null;
+  /** JSON array of strings. */
+  tags: string;
   site_url: string | null;
   language: string | null;
   etag: string | null;
   last_modified: string | null;
   next_check_at: number;
+  next_check_reason: string;
   lease_until: number | null;
   lease_owner: string | null;
   last_fetched_at: number | null;
   last_success_at: number | null;
   last_status: string | null;
+  last_http_status: number | null;
   last_error: string | null;
   consecutive_failures: Generated<number>;
+  items_seen: Generated<number>;
+  fetch_count: Generated<number>;
+  not_modified_count: Generated<number>;
   created_at: number;
+  /** When the source was removed (epoch ms); null while it is declared. */
+  removed_at: number | null;
 }
 
 /** The `articles` table: one row per normalized article; `enclosures` is JSON text. */

@@ -1,9 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as initial from "./migrations/0001-initial";
+import * as sourceRemoved from "./migrations/0002-source-removed";
+import * as sourceScheduling from "./migrations/0003-source-scheduling";
 
 /** The store's migrations by name, in order; listed in code so they run from dist and ts-jest. */
 export function listMigrations(): Record<string, Migration> {
-  return { "0001-initial": initial };
+  return {
+    "0001-initial": initial,
+    "0002-source-removed": sourceRemoved,
+    "0003-source-scheduling": sourceScheduling,
+  };
 }
 
 /** A Kysely migration provider over the in-code list. */

@@ -1,17 +1,17 @@
-import type { Kysely, Updateable } from "kysely";
-import type { FetchOutcome, SourceDefinition } from "../domain/source";
+import type { Kysely } from "kysely";
+import type { SourceDefinition } from "../domain/source";
 import { chunk } from "./chunk";
-import type { Database, SourcesTable } from "./database";
+import type { Database } from "./database";
 import { definitionToRow, rowToSource } from "./source-row";
 import type { Store } from "./store";
 
-/** The part of the Store that declares, lists and records fetches on sources. */
+/** The part of the Store that declares, lists and removes sources. */
 export type SourceQueries = Pick<
   Store,
-  "upsertSources" | "listSources" | "getSources" | "recordFetch"
+  "upsertSources" | "listSources" | "getSources" | "removeSource"
 >;
 
-// 19 columns per row keeps a batch well under SQLite's parameter limit.
+// About 25 columns per row keeps a batch well under SQLite's parameter limit.
 const SOURCE_BATCH_SIZE = 40;
 
 /** Source reads and writes over `db`; `now` stamps newly declared sources. */
@@ -19,7 +19,12 @@ export function createSourceQueries(db: Kysely<Database>, now: () => number): So
   return {
     upsertSources: (defs) => upsertSources(db, defs, now()),
     listSources: async () => {
-      const rows = await db.selectFrom("sources").selectAll().orderBy("id").execute();
+      const rows = await db
+        .selectFrom("sources")
+        .selectAll()
+        .where("removed_at", "is", null)
+        .orderBy("id")
+        .execute();
       return rows.map(rowToSource);
     },
     getSources: async (ids) => {
@@ -30,15 +35,14 @@ export function createSourceQueries(db: Kysely<Database>, now: () => number): So
       }
       return sources;
     },
-    recordFetch: async (outcome) => {
-      await db
+    removeSource: async (id) => {
+      const result = await db
         .updateTable("sources")
-        .set((eb) => ({
-          ...outcomeToUpdate(outcome),
-          consecutive_failures: outcome.ok ? 0 : eb("consecutive_failures", "+", 1),
-        }))
-        .where("id", "=", outcome.sourceId)
-        .execute();
+        .set({ removed_at: now(), lease_until: null, lease_owner: null })
+        .where("id", "=", id)
+        .where("removed_at", "is", null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
   };
 }
@@ -60,26 +64,13 @@ async function upsertSources(
           url: eb.ref("excluded.url"),
           kind: eb.ref("excluded.kind"),
           interval_seconds: eb.ref("excluded.interval_seconds"),
+          schedule: eb.ref("excluded.schedule"),
+          user_agent: eb.ref("excluded.user_agent"),
+          tags: eb.ref("excluded.tags"),
+          // Declaring a removed source again brings it back.
+          removed_at: null,
         })),
       )
       .execute();
   }
-}
-
-/** The plain column changes a fetch outcome makes; `undefined` optional fields keep the stored value. */
-export function outcomeToUpdate(outcome: FetchOutcome): Updateable<SourcesTable> {
-  const update: Updateable<SourcesTable> = {
-    last_fetched_at: outcome.at,
-    last_status: outcome.status,
-    last_error: outcome.error,
-    next_check_at: outcome.nextCheckAt,
-    lease_until: null,
-    lease_owner: null,
-  };
-  if (outcome.etag !== undefined) update.etag = outcome.etag;
-  if (outcome.lastModified !== undefined) update.last_modified = outcome.lastModified;
-  if (outcome.siteUrl !== undefined) update.site_url = outcome.siteUrl;
-  if (outcome.language !== undefined) update.language = outcome.language;
-  if (outcome.ok) update.last_success_at = outcome.at;
-  return update;
 }

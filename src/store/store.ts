@@ -49,10 +49,21 @@ export interface TagCount {
 /** The store of record (SQLite or PostgreSQL behind Kysely). */
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
-  /** Inserts new sources and updates name/url/kind/interval of existing ones; keeps fetch state. */
+  /**
+   * Inserts new sources and updates the declared fields (name, url, kind, interval, schedule,
+   * user agent, tags) of existing ones, bringing removed ones back; keeps fetch state. Never
+   * deletes: sources it is not given stay as they are.
+   */
   upsertSources(defs: SourceDefinition[]): Promise<void>;
+  /** The declared sources, by id; removed ones are left out. */
   listSources(): Promise<Source[]>;
+  /** Sources by id, removed ones included (their articles still name them). */
   getSources(ids: readonly string[]): Promise<Source[]>;
+  /**
+   * Marks a source removed: no longer listed or claimed; its row and articles stay (articles
+   * reference it). Resolves false when no declared source has this id.
+   */
+  removeSource(id: string): Promise<boolean>;
   /**
    * Claims up to `limit` sources due at `now` (nextCheckAt <= now, lease free or expired) for
    * `owner` until `now + leaseMs`. With `all`, claims every source whose lease is free.
@@ -65,8 +76,16 @@ export interface Store {
     all?: boolean;
     ids?: string[];
   }): Promise<Source[]>;
-  /** Records a fetch outcome on its source, releases the lease, and sets the next check. */
-  recordFetch(outcome: FetchOutcome): Promise<void>;
+  /**
+   * Records a fetch outcome on its source (status, health counters, next check and why),
+   * releases the lease, and resolves true; only while `leaseOwner` still holds the lease
+   * (null: the source is not leased), else writes nothing and resolves false.
+   */
+  recordFetch(outcome: FetchOutcome, leaseOwner: string | null): Promise<boolean>;
+  /** Frees every lease `owner` holds (claimed but never recorded); resolves how many. */
+  releaseLeases(owner: string): Promise<number>;
+  /** Publish times (epoch ms) of a source's newest stored articles, newest first. */
+  listRecentPublishTimes(sourceId: string, limit: number): Promise<number[]>;
   /** Inserts or updates articles (and their tags) idempotently; unchanged rows are not written. */
   upsertArticles(articles: Article[]): Promise<UpsertResult>;
   /** Articles by id, in no particular order; missing ids are absent. Tags are included. */

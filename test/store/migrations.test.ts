@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStore } from "../../src/store/create-store";
-import { migrateToLatest } from "../../src/store/migrate";
+import { listMigrations, migrateToLatest } from "../../src/store/migrate";
 import { openDatabase, parseSqlitePath } from "../../src/store/open-database";
 import { T0, listBackends, makeArticle, makeSource, useStore } from "./store-backends";
 
@@ -54,10 +54,12 @@ describe.each(listBackends())("store schema on $name", (backend) => {
 });
 
 describe("opening a store", () => {
-  it("applies the initial migration to an empty database", async () => {
+  it("applies every migration, in order, to an empty database", async () => {
     const { db } = openDatabase("sqlite::memory:");
     try {
-      expect(await migrateToLatest(db)).toEqual(["0001-initial"]);
+      const names = Object.keys(listMigrations());
+      expect(names.slice(0, 2)).toEqual(["0001-initial", "0002-source-removed"]);
+      expect(await migrateToLatest(db)).toEqual(names);
     } finally {
       await db.destroy();
     }

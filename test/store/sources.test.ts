@@ -10,8 +10,10 @@ function outcome(overrides: Partial<FetchOutcome> = {}): FetchOutcome {
     at: T0 + MINUTE,
     ok: true,
     status: "200",
+    httpStatus: 200,
     error: null,
     nextCheckAt: T0 + 11 * MINUTE,
+    nextCheckReason: "interval",
     ...overrides,
   };
 }
@@ -33,13 +35,18 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         etag: null,
         lastModified: null,
         nextCheckAt: T0,
+        nextCheckReason: "interval",
         leaseUntil: null,
         leaseOwner: null,
         lastFetchedAt: null,
         lastSuccessAt: null,
         lastStatus: null,
+        lastHttpStatus: null,
         lastError: null,
         consecutiveFailures: 0,
+        itemsSeen: 0,
+        fetchCount: 0,
+        notModifiedCount: 0,
         createdAt: T0,
       });
     });
@@ -47,7 +54,7 @@ describe.each(listBackends())("store sources on $name", (backend) => {
     it("updates name, url, kind and interval of a known source and keeps its fetch state", async () => {
       const store = subject.store();
       await store.upsertSources([makeSource("news")]);
-      await store.recordFetch(outcome({ etag: '"v1"', siteUrl: "https://news.example/" }));
+      await store.recordFetch(outcome({ etag: '"v1"', siteUrl: "https://news.example/" }), null);
       subject.setNow(T0 + 30 * MINUTE);
       const changed = makeSource("news", {
         name: "News",
@@ -64,6 +71,42 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         nextCheckAt: T0 + 11 * MINUTE,
         lastSuccessAt: T0 + MINUTE,
         createdAt: T0,
+      });
+    });
+
+    it("keeps a cron schedule, user agent and tags, and replaces them when redeclared", async () => {
+      const store = subject.store();
+      const cron = makeSource("news", {
+        intervalSeconds: null,
+        schedule: "0 * * * *",
+        userAgent: "Reader/1.0",
+        tags: ["World", "Politics"],
+      });
+      await store.upsertSources([cron]);
+      expect((await store.getSources(["news"]))[0]).toMatchObject({
+        ...cron,
+        nextCheckReason: "cron",
+      });
+      await store.upsertSources([makeSource("news", { tags: ["Tech"] })]);
+      expect((await store.getSources(["news"]))[0]).toMatchObject({
+        intervalSeconds: 600,
+        schedule: null,
+        userAgent: null,
+        tags: ["Tech"],
+      });
+    });
+
+    it("declares a source with neither interval nor schedule as adaptive", async () => {
+      await subject
+        .store()
+        .upsertSources([{ id: "pace", name: "P", url: "https://p.example/", kind: "rss" }]);
+      expect((await subject.store().getSources(["pace"]))[0]).toMatchObject({
+        intervalSeconds: null,
+        schedule: null,
+        userAgent: null,
+        tags: [],
+        nextCheckAt: T0,
+        nextCheckReason: "adaptive",
       });
     });
 
@@ -87,7 +130,7 @@ describe.each(listBackends())("store sources on $name", (backend) => {
       await subject.store().upsertSources([makeSource("news"), makeSource("blog")]);
       await subject
         .store()
-        .recordFetch(outcome({ sourceId: "blog", nextCheckAt: T0 + 60 * MINUTE }));
+        .recordFetch(outcome({ sourceId: "blog", nextCheckAt: T0 + 60 * MINUTE }), null);
     });
 
     const claim = (now: number, extra: Record<string, unknown> = {}) =>
@@ -143,67 +186,13 @@ describe.each(listBackends())("store sources on $name", (backend) => {
 
     it("releases the lease when a fetch is recorded", async () => {
       await claim(T0 + 2 * MINUTE);
-      await subject.store().recordFetch(outcome({ nextCheckAt: T0 + 2 * MINUTE }));
+      const recorded = await subject
+        .store()
+        .recordFetch(outcome({ nextCheckAt: T0 + 2 * MINUTE }), "w1");
+      expect(recorded).toBe(true);
       const [source] = await subject.store().getSources(["news"]);
       expect(source).toMatchObject({ leaseUntil: null, leaseOwner: null });
       expect((await claim(T0 + 3 * MINUTE)).map((s) => s.id)).toEqual(["news"]);
-    });
-  });
-
-  describe("recordFetch", () => {
-    beforeEach(() => subject.store().upsertSources([makeSource("news")]));
-
-    const read = async () => (await subject.store().getSources(["news"]))[0];
-
-    it("counts consecutive failures and resets them on success", async () => {
-      const store = subject.store();
-      await store.recordFetch(outcome({ ok: false, status: "timeout", error: "fetch: timed out" }));
-      await store.recordFetch(outcome({ ok: false, status: "503", error: "fetch: HTTP 503" }));
-      expect(await read()).toMatchObject({
-        consecutiveFailures: 2,
-        lastStatus: "503",
-        lastError: "fetch: HTTP 503",
-        lastSuccessAt: null,
-      });
-      await store.recordFetch(outcome({ at: T0 + 9 * MINUTE }));
-      expect(await read()).toMatchObject({
-        consecutiveFailures: 0,
-        lastStatus: "200",
-        lastError: null,
-        lastFetchedAt: T0 + 9 * MINUTE,
-        lastSuccessAt: T0 + 9 * MINUTE,
-      });
-    });
-
-    it("keeps validators and site metadata that an outcome leaves undefined", async () => {
-      const store = subject.store();
-      await store.recordFetch(
-        outcome({ etag: '"e1"', lastModified: "Tue, 03 Feb 2026 10:00:00 GMT", language: "en" }),
-      );
-      await store.recordFetch(outcome({ status: "304" }));
-      expect(await read()).toMatchObject({
-        etag: '"e1"',
-        lastModified: "Tue, 03 Feb 2026 10:00:00 GMT",
-        language: "en",
-        lastStatus: "304",
-      });
-      await store.recordFetch(outcome({ etag: null }));
-      expect(await read()).toMatchObject({
-        etag: null,
-        lastModified: "Tue, 03 Feb 2026 10:00:00 GMT",
-      });
-    });
-
-    it("keeps the last success time across a failure", async () => {
-      const store = subject.store();
-      await store.recordFetch(outcome({ at: T0 + MINUTE }));
-      await store.recordFetch(
-        outcome({ at: T0 + 2 * MINUTE, ok: false, status: "500", error: "x" }),
-      );
-      expect(await read()).toMatchObject({
-        lastSuccessAt: T0 + MINUTE,
-        lastFetchedAt: T0 + 2 * MINUTE,
-      });
     });
   });
 

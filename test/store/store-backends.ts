@@ -69,7 +69,7 @@ export const T0 = Date.UTC(2026, 1, 4);
 /** One minute in ms. */
 export const MINUTE = 60_000;
 
-/** A source definition with test defaults. */
+/** A source definition with test defaults: every 10 minutes, no user agent, no tags. */
 export function makeSource(
   id: string,
   overrides: Partial<SourceDefinition> = {},
@@ -80,6 +80,9 @@ export function makeSource(
     url: `https://${id}.example/feed.xml`,
     kind: "rss",
     intervalSeconds: 600,
+    schedule: null,
+    userAgent: null,
+    tags: [],
     ...overrides,
   };
 }

@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+import type { Config } from "../config";
+import { type KnownSources, type SourceInput, declareSource } from "../domain/declare-source";
+import type { SourceDefinition } from "../domain/source";
+import { SourceInputError } from "../domain/source-url";
+import { withStore } from "../main";
+import { formatSourcesTable } from "./format-sources-table";
+import { planAroundRemoved } from "./plan-around-removed";
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+/** `newsgate sources list|add|remove`: the sources kept in the store; errors exit 1, usage 2. */
+export async function runSourcesCommand(argv: string[], config: Config, io: Io): Promise<number> {
+  const [action, ...rest] = argv;
+  switch (action) {
+    case "list":
+      return listSources(rest, config, io);
+    case "add":
+      return addSource(rest, config, io);
+    case "remove":
+      return removeSource(rest, config, io);
+    default:
+      io.err("newsgate sources: give list, add URL [options] or remove ID");
+      return 2;
+  }
+}
+
+async function listSources(argv: string[], config: Config, io: Io): Promise<number> {
+  parseArgs({ args: argv, options: {} });
+  const sources = await withStore(config, (store) => store.listSources());
+  for (const line of formatSourcesTable(sources, Date.now())) io.out(line);
+  return 0;
+}
+
+async function addSource(argv: string[], config: Config, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      id: { type: "string" },
+      name: { type: "string" },
+      kind: { type: "string" },
+      interval: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) {
+    io.err("newsgate sources add: give exactly one URL");
+    return 2;
+  }
+  const input: SourceInput = {
+    url: positionals[0],
+    id: values.id,
+    name: values.name,
+    kind: values.kind,
+    intervalSeconds: values.interval,
+  };
+  try {
+    const added = await withStore(config, async (store) => {
+      const sources = await store.listSources();
+      const pick = (known: KnownSources) => declareSource(input, known);
+      const definition = await planAroundRemoved(store, sources, pick, (d) => [d.id]);
+      await store.upsertSources([definition]);
+      return definition;
+    });
+    io.out(`added source "${added.id}" (${describe(added)}): ${added.url}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof SourceInputError)) throw err;
+    io.err(`newsgate sources add: ${err.message}`);
+    return 1;
+  }
+}
+
+async function removeSource(argv: string[], config: Config, io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    io.err("newsgate sources remove: give exactly one ID");
+    return 2;
+  }
+  const id = positionals[0];
+  if (config.sources.some((s) => s.id === id)) {
+    io.err(
+      `newsgate sources remove: "${id}" is declared in ${config.sourcesFile}; ` +
+        "delete it there first, or it comes back at the next start",
+    );
+    return 1;
+  }
+  const articles = await withStore(config, async (store) => {
+    if (!(await store.removeSource(id))) return null;
+    return (await store.listLatest({ filter: { sourceIds: [id] }, first: 1 })).totalCount;
+  });
+  if (articles === null) {
+    io.err(`newsgate sources remove: no source "${id}"`);
+    return 1;
+  }
+  io.out(`removed source "${id}"; its ${articles} articles are kept`);
+  return 0;
+}
+
+function describe(def: SourceDefinition): string {
+  return def.intervalSeconds != null ? `${def.kind}, every ${def.intervalSeconds}s` : def.kind;
+}
