@@ -138,9 +138,53 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
     ]);
     const sources = await api.execute(SourcesDocument, {});
     expect(sources.data!.sources.map((s) => s.id).sort()).toEqual(["news", "wire"]);
-    expect(sources.data!.sources[0].health).toMatchObject({
+    expect(sources.data!.sources[0]).toMatchObject({
+      intervalSeconds: 600,
+      schedule: null,
+      tags: [],
+    });
+    expect(sources.data!.sources[0].health).toEqual({
       status: "pending",
+      lastStatus: null,
+      lastHttpStatus: null,
+      lastError: null,
+      lastFetchedAt: null,
+      lastSuccessAt: null,
+      nextCheckAt: new Date(T0).toISOString(),
+      nextCheckReason: "INTERVAL",
       consecutiveFailures: 0,
+      itemsSeen: 0,
+      fetchCount: 0,
+      notModifiedCount: 0,
+      notModifiedShare: null,
+    });
+  });
+
+  it("shows a source's schedule, tags and fetch health: next check, reason, 304 share", async () => {
+    const store = ctx.store();
+    await store.upsertSources([
+      makeSource("news", { intervalSeconds: null, schedule: "0 * * * *", tags: ["World"] }),
+    ]);
+    const fetched = { sourceId: "news", at: T0, ok: true, error: null, itemsSeen: 25 };
+    const next = { nextCheckAt: T0 + 60 * MINUTE, nextCheckReason: "cron" as const };
+    await store.recordFetch({ ...fetched, status: "200", httpStatus: 200, ...next }, null);
+    for (let i = 0; i < 3; i++) {
+      const notModified = { status: "304", httpStatus: 304, itemsSeen: undefined };
+      await store.recordFetch({ ...fetched, ...notModified, ...next }, null);
+    }
+    const { data } = await api.execute(SourcesDocument, {});
+    const news = data!.sources.find((s) => s.id === "news")!;
+    expect(news).toMatchObject({ intervalSeconds: null, schedule: "0 * * * *", tags: ["World"] });
+    expect(news.health).toMatchObject({
+      status: "ok",
+      lastStatus: "304",
+      lastHttpStatus: 304,
+      nextCheckAt: new Date(T0 + 60 * MINUTE).toISOString(),
+      nextCheckReason: "CRON",
+      itemsSeen: 25,
+      fetchCount: 4,
+      notModifiedCount: 3,
+      notModifiedShare: 0.75,
     });
   });
 
