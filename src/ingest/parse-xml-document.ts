@@ -20,6 +20,11 @@ export interface XmlDocument {
   root: XmlNode;
 }
 
+// Past this size, sax reads the document in chunks with a turn of the event loop between them,
+// so one huge feed cannot stall the API or the other sources' fetches for seconds.
+const ASYNC_FROM_CHARS = 256 * 1024;
+const CHUNK_CHARS = 64 * 1024;
+
 const ORDERED: ParserOptions = {
   explicitChildren: true,
   preserveChildrenOrder: true,
@@ -39,6 +44,7 @@ export async function readXmlDocument(
   const prefix = opts.dropPrefix ? `${opts.dropPrefix}:` : null;
   const options: ParserOptions = {
     ...(opts.ordered ? ORDERED : {}),
+    ...(xml.length > ASYNC_FROM_CHARS ? { async: true, chunkSize: CHUNK_CHARS } : {}),
     tagNameProcessors: prefix ? [(name: string) => dropPrefix(name, prefix)] : [],
   };
   const result = await parseXml(xml, options);
