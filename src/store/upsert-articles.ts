@@ -57,7 +57,9 @@ async function loadCollisions(
 ): Promise<StoredArticle[]> {
   const rows = new Map<string, ArticleRow>();
   for (const slice of chunk(articles, LOOKUP_BATCH_SIZE)) {
-    const hashes = slice.map((a) => hashGuid(a.guid)).filter((h): h is string => h !== null);
+    const guids = guidHashesBySource(slice);
+    // A guid names an article only within its source: matching on (source_id, guid_hash) lets the
+    // unique index serve the lookup instead of a scan of every article.
     const found = await db
       .selectFrom("articles")
       .selectAll()
@@ -73,7 +75,9 @@ async function loadCollisions(
             "in",
             slice.map((a) => a.url),
           ),
-          ...(hashes.length > 0 ? [eb("guid_hash", "in", hashes)] : []),
+          ...[...guids].map(([sourceId, hashes]) =>
+            eb.and([eb("source_id", "=", sourceId), eb("guid_hash", "in", hashes)]),
+          ),
         ]),
       )
       .execute();
@@ -81,6 +85,15 @@ async function loadCollisions(
   }
   const tags = await loadTags(db, [...rows.keys()]);
   return [...rows.values()].map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
+}
+
+function guidHashesBySource(articles: readonly Article[]): Map<string, string[]> {
+  const bySource = new Map<string, string[]>();
+  for (const a of articles) {
+    const hash = hashGuid(a.guid);
+    if (hash !== null) bySource.set(a.sourceId, [...(bySource.get(a.sourceId) ?? []), hash]);
+  }
+  return bySource;
 }
 
 async function updateArticles(
