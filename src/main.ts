@@ -10,6 +10,7 @@ import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Source } from "./domain/source";
 import { createFetcher } from "./ingest/fetch-source";
+import { findFeed, type FoundFeed } from "./ingest/find-feed";
 import { createHostLimiter, runPerHost } from "./ingest/host-limiter";
 import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
@@ -187,6 +188,16 @@ export async function parseTarget(
       now: Date.now(),
     });
     return toParseOutput(parsed);
+  } finally {
+    await fetcher.close();
+  }
+}
+
+/** Finds the feed behind a page or feed URL (for `newsgate sources add`); touches no store. */
+export async function findFeedFor(config: Config, url: string): Promise<FoundFeed> {
+  const fetcher = createFetcher(config.fetch);
+  try {
+    return await findFeed(fetcher.fetchSource, url);
   } finally {
     await fetcher.close();
   }

@@ -16,7 +16,7 @@ Commands:
   parse FILE|URL [--base-url U]  print a feed's normalized { feed, articles } as JSON; stores nothing
   schema [--out FILE]            print the GraphQL SDL (or write it to FILE)
   sources list                   the sources in the store: status, last success, next check
-  sources add URL [--id ID] [--name NAME] [--kind rss|atom|json|html] [--interval SECONDS]
+  sources add URL [--id ID] [--name NAME] [--kind K] [--interval S] [--no-discover]
                                  add an http(s) source to the store (file sources: config file)
   sources remove ID              stop fetching a source; its articles are kept
   opml import FILE [--dry-run]   add the feeds of an OPML file as sources; duplicates skipped

@@ -2,8 +2,10 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config";
 import { type KnownSources, type SourceInput, declareSource } from "../domain/declare-source";
 import type { SourceDefinition } from "../domain/source";
-import { SourceInputError } from "../domain/source-url";
-import { withStore } from "../main";
+import { SourceInputError, parseSourceUrl } from "../domain/source-url";
+import { FetchError } from "../ingest/fetch-error";
+import { FeedNotFoundError } from "../ingest/find-feed";
+import { findFeedFor, withStore } from "../main";
 import { formatSourcesTable } from "./format-sources-table";
 import { planAroundRemoved } from "./plan-around-removed";
 
@@ -41,13 +43,14 @@ async function addSource(argv: string[], config: Config, io: Io): Promise<number
       name: { type: "string" },
       kind: { type: "string" },
       interval: { type: "string" },
+      "no-discover": { type: "boolean", default: false },
     },
   });
   if (positionals.length !== 1) {
     io.err("newsgate sources add: give exactly one URL");
     return 2;
   }
-  const input: SourceInput = {
+  const given: SourceInput = {
     url: positionals[0],
     id: values.id,
     name: values.name,
@@ -55,6 +58,10 @@ async function addSource(argv: string[], config: Config, io: Io): Promise<number
     intervalSeconds: values.interval,
   };
   try {
+    // Every argument is checked before anything is fetched.
+    declareSource(given, { sources: [], reservedIds: new Set() });
+    const discover = !values["no-discover"] && values.kind !== "html";
+    const input = discover ? await withFoundFeed(config, given, io) : given;
     const added = await withStore(config, async (store) => {
       const sources = await store.listSources();
       const pick = (known: KnownSources) => declareSource(input, known);
@@ -65,10 +72,30 @@ async function addSource(argv: string[], config: Config, io: Io): Promise<number
     io.out(`added source "${added.id}" (${describe(added)}): ${added.url}`);
     return 0;
   } catch (err) {
-    if (!(err instanceof SourceInputError)) throw err;
-    io.err(`newsgate sources add: ${err.message}`);
+    const known = [SourceInputError, FeedNotFoundError, FetchError].some((E) => err instanceof E);
+    if (!known) throw err;
+    io.err(`newsgate sources add: ${(err as Error).message}`);
     return 1;
   }
+}
+
+const FOUND_VIA = {
+  direct: "the URL is a feed",
+  link: 'the page links it with <link rel="alternate">',
+  "common-path": "found at a common feed path",
+};
+
+// A page URL becomes the feed it leads to; the feed's own title names the source by default.
+async function withFoundFeed(config: Config, input: SourceInput, io: Io): Promise<SourceInput> {
+  const found = await findFeedFor(config, parseSourceUrl(input.url));
+  if (found.via !== "direct")
+    io.out(`found ${found.kind} feed ${found.url} (${FOUND_VIA[found.via]})`);
+  return {
+    ...input,
+    url: found.url,
+    kind: input.kind ?? found.kind,
+    name: input.name ?? found.title ?? undefined,
+  };
 }
 
 async function removeSource(argv: string[], config: Config, io: Io): Promise<number> {

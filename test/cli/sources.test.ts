@@ -8,7 +8,14 @@ describe("newsgate sources add", () => {
   it("adds an http(s) source with an id from the name, due at once", async () => {
     const { env } = tempInstance();
     const add = await cli(
-      ["sources", "add", "https://News.Example.com/feed.xml", "--name", "Example News"],
+      [
+        "sources",
+        "add",
+        "https://News.Example.com/feed.xml",
+        "--name",
+        "Example News",
+        "--no-discover",
+      ],
       env,
     );
     expect(add).toEqual({
@@ -28,9 +35,15 @@ describe("newsgate sources add", () => {
   it("takes --id, --kind and --interval, and names the source after its host by default", async () => {
     const { env } = tempInstance();
     const args = ["--id", "wire", "--kind", "atom", "--interval", "3600"];
-    const add = await cli(["sources", "add", "http://wire.example/atom", ...args], env);
+    const add = await cli(
+      ["sources", "add", "http://wire.example/atom", ...args, "--no-discover"],
+      env,
+    );
     expect(add.out).toBe('added source "wire" (atom, every 3600s): http://wire.example/atom');
-    const second = await cli(["sources", "add", "https://www.example.org/rss"], env);
+    const second = await cli(
+      ["sources", "add", "https://www.example.org/rss", "--no-discover"],
+      env,
+    );
     expect(second.out).toMatch(/^added source "www-example-org"/);
   });
 
@@ -58,13 +71,19 @@ describe("newsgate sources add", () => {
 
   it("refuses a URL or an id that is already a source", async () => {
     const { env } = tempInstance([{ id: "seed", name: "Seed", url: seedFeed }]);
-    await cli(["sources", "add", "https://a.example/rss", "--id", "alpha"], env);
-    const sameUrl = await cli(["sources", "add", "https://A.example/rss?utm_source=x"], env);
+    await cli(["sources", "add", "https://a.example/rss", "--id", "alpha", "--no-discover"], env);
+    const sameUrl = await cli(
+      ["sources", "add", "https://A.example/rss?utm_source=x", "--no-discover"],
+      env,
+    );
     expect(sameUrl.code).toBe(1);
     expect(sameUrl.err).toBe(
       'newsgate sources add: source "alpha" already has the URL https://a.example/rss?utm_source=x',
     );
-    const sameId = await cli(["sources", "add", "https://b.example/rss", "--id", "seed"], env);
+    const sameId = await cli(
+      ["sources", "add", "https://b.example/rss", "--id", "seed", "--no-discover"],
+      env,
+    );
     expect(sameId.code).toBe(1);
     expect(sameId.err).toBe('newsgate sources add: id "seed" is already a source');
   });
@@ -116,11 +135,20 @@ describe("newsgate sources remove", () => {
 
   it("does not reuse the id of a removed source for a new one", async () => {
     const { env } = tempInstance();
-    await cli(["sources", "add", "https://one.example/rss", "--name", "News"], env);
+    await cli(
+      ["sources", "add", "https://one.example/rss", "--name", "News", "--no-discover"],
+      env,
+    );
     await cli(["sources", "remove", "news"], env);
-    const again = await cli(["sources", "add", "https://two.example/rss", "--name", "News"], env);
+    const again = await cli(
+      ["sources", "add", "https://two.example/rss", "--name", "News", "--no-discover"],
+      env,
+    );
     expect(again.out).toMatch(/^added source "news-2"/);
-    const explicit = await cli(["sources", "add", "https://three.example/", "--id", "news"], env);
+    const explicit = await cli(
+      ["sources", "add", "https://three.example/", "--id", "news", "--no-discover"],
+      env,
+    );
     expect(explicit.err).toBe(
       'newsgate sources add: id "news" belongs to a removed source that keeps its articles',
     );
