@@ -56,15 +56,25 @@ type Attributes = sanitizeHtml.Attributes;
 export function sanitizeContent(html: string, baseUrl: string): string {
   // One pass can leave nesting that the parser reads differently the next time (a tag it drops
   // no longer keeps its neighbours apart); the second pass settles it, so a third changes nothing.
-  const options = sanitizeOptions(baseUrl);
-  return cleanOnce(cleanOnce(html, options), options).trim();
+  // When the first pass dropped no tag, nothing moved, and its output is already final.
+  const pass = { dropped: false };
+  const options = sanitizeOptions(baseUrl, pass);
+  const once = cleanOnce(html, options);
+  return (pass.dropped ? cleanOnce(once, options) : once).trim();
 }
 
 function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
   return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
 }
 
-function sanitizeOptions(baseUrl: string): sanitizeHtml.IOptions {
+const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+
+function sanitizeOptions(baseUrl: string, pass: { dropped: boolean }): sanitizeHtml.IOptions {
+  const transform = (tagName: string, attribs: Attributes) => {
+    const tag = transformTag(tagName, attribs, baseUrl);
+    if (tag.tagName === REJECTED || !ALLOWED_TAG_SET.has(tagName)) pass.dropped = true;
+    return tag;
+  };
   return {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
@@ -77,10 +87,7 @@ function sanitizeOptions(baseUrl: string): sanitizeHtml.IOptions {
     selfClosing: ["img", "br", "hr", "source", "col", "wbr"],
     // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
     // named for the tag; `*` runs after it and leaves its result as it is.
-    transformTags: {
-      iframe: (tagName, attribs) => transformTag(tagName, attribs, baseUrl),
-      "*": (tagName, attribs) => transformTag(tagName, attribs, baseUrl),
-    },
+    transformTags: { iframe: transform, "*": transform },
   };
 }
 
