@@ -1,23 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../src/cli/run-cli";
+import { cli } from "./cli-in-process";
 
 const fixtures = join(__dirname, "../fixtures");
-
-/** Runs the CLI in-process with the given environment, capturing what it prints. */
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const saved = { ...process.env };
-  Object.assign(process.env, { LOG_LEVEL: "silent", ...env });
-  try {
-    const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    process.env = saved;
-  }
-}
 
 describe("newsgate parse", () => {
   it("prints the seed feed as { feed, articles } in the documented shape", async () => {
