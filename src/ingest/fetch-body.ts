@@ -1,7 +1,8 @@
 import type { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { createBrotliDecompress, createGunzip } from "node:zlib";
 import { FetchError, describeUrl, formatBytes } from "./fetch-error";
+import { createInflateAny } from "./inflate-any";
 
 /** Returns the error for a body over the cap, shared by HTTP and file reads. */
 export function tooLargeError(url: string, maxBytes: number): FetchError {
@@ -20,7 +21,7 @@ export function createDecoders(contentEncoding: string | null, url: string): Tra
     .filter((c) => c !== "" && c !== "identity");
   return codings.reverse().map((coding) => {
     if (coding === "gzip" || coding === "x-gzip") return createGunzip();
-    if (coding === "deflate") return createInflate();
+    if (coding === "deflate") return createInflateAny();
     if (coding === "br") return createBrotliDecompress();
     throw new FetchError(
       "http",

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { FetchError } from "../../src/ingest/fetch-error";
 import { createFetcher, type Fetcher, type FetchRequest } from "../../src/ingest/fetch-source";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
@@ -33,6 +33,9 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(FEED)),
   "/deflate": (_req, res) =>
     res.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync(FEED)),
+  // What many servers send for "deflate": the raw stream without the zlib wrapper.
+  "/deflate-raw": (_req, res) =>
+    res.writeHead(200, { "content-encoding": "deflate" }).end(deflateRawSync(FEED)),
   "/corrupt-gzip": (_req, res) =>
     res.writeHead(200, { "content-encoding": "gzip" }).end(Buffer.from("not gzip at all")),
   "/big": (_req, res) => res.end(Buffer.alloc(MAX_BYTES + 1, "a")),
@@ -146,9 +149,12 @@ describe("fetchSource over HTTP", () => {
     expect((await get("/bom")).body).toBe(FEED);
   });
 
-  it.each(["/gzip", "/br", "/deflate"])("decodes a compressed body (%s)", async (path) => {
-    expect((await get(path)).body).toBe(FEED);
-  });
+  it.each(["/gzip", "/br", "/deflate", "/deflate-raw"])(
+    "decodes a compressed body (%s)",
+    async (path) => {
+      expect((await get(path)).body).toBe(FEED);
+    },
+  );
 
   it("rejects a corrupt compressed body", async () => {
     const error = await failure(get("/corrupt-gzip"));
