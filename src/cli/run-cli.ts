@@ -66,10 +66,13 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`newsgate: invalid configuration: ${err.message}`);
       return 2;
     }
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`newsgate ${command}: ${(err as Error).message}`);
+      io.err(`newsgate ${command}: ${message}`);
       return 2;
     }
-    throw err;
+    // Whatever stopped the command (an unreachable database, say), one line, never a stack.
+    io.err(`newsgate ${command}: ${message}`);
+    return 1;
   }
 }

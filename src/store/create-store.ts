@@ -23,14 +23,38 @@ export async function createStore(
   databaseUrl: string,
   options: CreateStoreOptions = {},
 ): Promise<Store> {
-  const opened = openDatabase(databaseUrl);
+  const opened = openOrExplain(databaseUrl);
   try {
+    // Reach the database first, so an unreachable one is reported as such, not as a migration.
+    await sql`select 1`.execute(opened.db).catch((error) => {
+      throw new Error(`store: cannot reach ${redactUrl(databaseUrl)}: ${firstLine(error)}`);
+    });
     await migrateToLatest(opened.db);
   } catch (error) {
     await opened.db.destroy();
     throw error;
   }
   return assembleStore(opened, options.now ?? Date.now);
+}
+
+function openOrExplain(databaseUrl: string): OpenDatabase {
+  try {
+    return openDatabase(databaseUrl);
+  } catch (error) {
+    if (firstLine(error).startsWith("store:")) throw error;
+    throw new Error(`store: cannot open ${redactUrl(databaseUrl)}: ${firstLine(error)}`);
+  }
+}
+
+// Driver errors may come from another realm (not `instanceof Error`); their message still counts.
+function firstLine(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === "string" ? message : String(error)).split("\n")[0];
+}
+
+// The password of a postgres:// URL never goes into a message or a log.
+function redactUrl(databaseUrl: string): string {
+  return databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/, "$1:***@");
 }
 
 /** The Store over an open, migrated database. */

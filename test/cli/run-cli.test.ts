@@ -129,6 +129,21 @@ describe("newsgate configuration errors", () => {
     );
   });
 
+  it("stop a command whose database cannot be reached with one line, password hidden", async () => {
+    const pg = await cli(["ingest"], { DATABASE_URL: "postgres://app:hunter2@127.0.0.1:1/news" });
+    expect(pg.code).toBe(1);
+    expect(pg.err).toBe(
+      "newsgate ingest: store: cannot reach postgres://app:***@127.0.0.1:1/news: connect ECONNREFUSED 127.0.0.1:1",
+    );
+    const file = join(fixtures, "seed/feed.xml");
+    const sqlite = await cli(["ingest"], { DATABASE_URL: `sqlite:${file}/db.sqlite` });
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.err).toMatch(
+      /^newsgate ingest: store: cannot open sqlite:.*feed\.xml\/db\.sqlite: \w+/,
+    );
+    expect(sqlite.err.split("\n")).toHaveLength(1);
+  });
+
   it("prints usage for an unknown command", async () => {
     const { code, err } = await cli(["frobnicate"]);
     expect(code).toBe(2);
