@@ -1,6 +1,6 @@
 import { Parser } from "xml2js";
 import { parseHttpUrl } from "../domain/resolve-url";
-import { stripDoctype } from "./strip-doctype";
+import { removeDoctype } from "./parse-xml-prolog";
 
 /** The longest OPML document read, in characters (5 Mi); subscription lists are far smaller. */
 export const MAX_OPML_CHARS = 5 * 1024 * 1024;
@@ -42,7 +42,7 @@ export function parseOpml(text: string): OpmlDocument {
   if (text.length > MAX_OPML_CHARS) {
     throw new OpmlParseError(`not OPML: larger than ${MAX_OPML_CHARS / 1024 / 1024} MiB`);
   }
-  const opml = readRoot(stripDoctype(text));
+  const opml = readRoot(removeDoctype(text));
   const body = children(opml, "body")[0];
   if (!body) throw new OpmlParseError("not OPML: <opml> has no <body>");
   const doc: OpmlDocument = { title: headTitle(opml), outlines: [], skipped: [] };

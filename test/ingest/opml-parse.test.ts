@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_OPML_CHARS, OpmlParseError, parseOpml } from "../../src/ingest/parse-opml";
-import { stripDoctype } from "../../src/ingest/strip-doctype";
+import { removeDoctype } from "../../src/ingest/parse-xml-prolog";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures/opml", name), "utf8");
 
@@ -134,14 +134,14 @@ describe("parseOpml", () => {
   });
 });
 
-describe("stripDoctype", () => {
+describe("removeDoctype, as OPML uses it", () => {
   it("removes the declaration with its internal subset, quoted brackets included", () => {
     const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "]>"><!-- ] > -->]><x/>';
-    expect(stripDoctype(xml)).toBe('<?xml version="1.0"?><x/>');
+    expect(removeDoctype(xml)).toBe('<?xml version="1.0"?><x/>');
   });
 
   it("leaves a document without one alone", () => {
-    expect(stripDoctype("<opml/>")).toBe("<opml/>");
+    expect(removeDoctype("<opml/>")).toBe("<opml/>");
   });
 });
 
