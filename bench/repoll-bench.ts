@@ -3,7 +3,7 @@ import type { Source } from "../src/domain/source";
 import { createFetcher, type Fetcher, type FetcherOptions } from "../src/ingest/fetch-source";
 import type { IngestReport } from "../src/ingest/ingest-report";
 import { ingestSource, type IngestDeps } from "../src/ingest/ingest-source";
-import { runPool } from "../src/ingest/run-pool";
+import { createHostLimiter, runPerHost } from "../src/ingest/host-limiter";
 import { createStore } from "../src/store/create-store";
 import type { Store } from "../src/store/store";
 import type { CorpusFeed } from "./corpus";
@@ -108,7 +108,7 @@ async function fetchPass(
   conditional: boolean,
 ): Promise<Pass> {
   const { ms, value } = await timed(() =>
-    runPool(sources, opts.concurrency, async (s) => {
+    runPerHost(limiterOf(opts.concurrency), sources, async (s) => {
       const req = { url: s.url, allowFile: false };
       const validators = conditional ? { etag: s.etag, lastModified: s.lastModified } : {};
       return fetcher.fetchSource({ ...req, ...validators }).then(
@@ -131,9 +131,14 @@ async function ingestPass(store: Store, fetcher: Fetcher, concurrency: number): 
   };
   const sources = await store.listSources();
   const { ms, value } = await timed(() =>
-    runPool(sources, concurrency, (s) => ingestSource(deps, s)),
+    runPerHost(limiterOf(concurrency), sources, (s) => ingestSource(deps, s)),
   );
   return { ms, statuses: tally(value), items: value.reduce((n, r) => n + r.items, 0) };
+}
+
+// Every bench feed is served by one local server: the global cap is the only one that matters.
+function limiterOf(concurrency: number) {
+  return createHostLimiter({ concurrency, hostConcurrency: concurrency });
 }
 
 function tally(results: Pick<IngestReport, "status">[]): Record<string, number> {
