@@ -37,10 +37,26 @@ async function openCache(config: Config, logger: Logger): Promise<Cache> {
   return createRedisCache({ url: config.redisUrl, logger: logger.child({ part: "redis" }) });
 }
 
-/** Opens the store (running migrations), the cache and the fetcher; syncs config sources. */
-export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
+/** Opens the store (running migrations) and syncs the config file's sources into it. */
+async function openSyncedStore(config: Config): Promise<Store> {
   const store = await createStore(config.databaseUrl);
-  await store.upsertSources(config.sources);
+  try {
+    await store.upsertSources(config.sources);
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** How long one ingest may hold its source: two fetch deadlines and a minute for the rest. */
+function leaseMsFor(config: Config): number {
+  return config.fetch.timeoutMs * 2 + 60_000;
+}
+
+/** Opens the store, the cache and the fetcher; syncs config sources. */
+export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
+  const store = await openSyncedStore(config);
   const cache = await openCache(config, logger);
   const reads = createArticleReads({
     store,
@@ -79,7 +95,7 @@ function startScheduler(config: Config, gateway: Gateway, logger: Logger) {
     tickMs: config.scheduler.tickMs,
     concurrency: config.scheduler.concurrency,
     hostConcurrency: config.scheduler.hostConcurrency,
-    leaseMs: config.fetch.timeoutMs * 2 + 60_000,
+    leaseMs: leaseMsFor(config),
     now: Date.now,
     timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     onError: (err) => logger.error({ err }, "scheduler tick failed"),
@@ -148,7 +164,7 @@ export async function runIngestPass(
     const claimed = await gateway.store.claimDueSources({
       now: Date.now(),
       owner: `${hostname()}:${process.pid}:ingest`,
-      leaseMs: config.fetch.timeoutMs * 2 + 60_000,
+      leaseMs: leaseMsFor(config),
       limit: 10_000,
       all: opts.all,
       ids: opts.ids.length > 0 ? opts.ids : undefined,
@@ -161,9 +177,8 @@ export async function runIngestPass(
 
 /** Opens the store (syncing config sources), runs `use`, closes it: `sources` and `opml`. */
 export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await createStore(config.databaseUrl);
+  const store = await openSyncedStore(config);
   try {
-    await store.upsertSources(config.sources);
     return await use(store);
   } finally {
     await store.close();
