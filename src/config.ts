@@ -4,6 +4,8 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { describeCronProblem } from "./domain/cron-schedule";
 import type { SourceDefinition } from "./domain/source";
+import { SOURCE_ID_PATTERN } from "./domain/source-id";
+import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
 export class ConfigError extends Error {
@@ -61,11 +63,16 @@ const cronSchedule = z.string().superRefine((expression, ctx) => {
 // Without intervalSeconds or schedule a source is polled adaptively, at its own publishing pace.
 const sourceSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (a-z, 0-9, -)"),
+    id: z.string().regex(SOURCE_ID_PATTERN, "must be a lower-case slug (a-z, 0-9, -)"),
     name: z.string().min(1).max(200),
     url: z.string().min(1),
     kind: z.enum(["rss", "atom", "json", "html"]).default("rss"),
-    intervalSeconds: z.number().int().min(60).max(86_400).optional(),
+    intervalSeconds: z
+      .number()
+      .int()
+      .min(INTERVAL_BOUNDS_SECONDS.min)
+      .max(INTERVAL_BOUNDS_SECONDS.max)
+      .optional(),
     schedule: cronSchedule.optional(),
     userAgent: z.string().min(1).max(300).optional(),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),

@@ -1,5 +1,6 @@
 import type { SourceDefinition, SourceKind } from "./source";
 import { SOURCE_ID_PATTERN, deriveSourceId, uniqueSourceId } from "./source-id";
+import { INTERVAL_BOUNDS_SECONDS } from "./source-schedule";
 import { SourceInputError, parseSourceUrl, sourceUrlKey } from "./source-url";
 
 /** The poll interval of a source that names none (seconds), as in the config file. */
@@ -65,7 +66,8 @@ function parseKind(kind: string | undefined): SourceKind {
 function parseInterval(text: string | undefined): number {
   if (text === undefined) return DEFAULT_INTERVAL_SECONDS;
   const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(seconds >= 60 && seconds <= 86_400)) {
+  const { min, max } = INTERVAL_BOUNDS_SECONDS;
+  if (!(seconds >= min && seconds <= max)) {
     throw new SourceInputError("interval: must be a whole number of seconds from 60 to 86400");
   }
   return seconds;

@@ -1,3 +1,6 @@
+/** The shortest and longest poll interval a source may declare, in seconds. */
+export const INTERVAL_BOUNDS_SECONDS = { min: 60, max: 86_400 } as const;
+
 import type { SourceDefinition } from "./source";
 
 /** How a source is polled: every N seconds, on a cron schedule, or adaptively. */
