@@ -1,6 +1,6 @@
-import { Parser } from "xml2js";
 import { parseHttpUrl } from "../domain/resolve-url";
 import { removeDoctype } from "./parse-xml-prolog";
+import { readXmlTree, XmlSyntaxError, type XmlTree } from "./read-xml-tree";
 
 /** The longest OPML document read, in characters (5 Mi); subscription lists are far smaller. */
 export const MAX_OPML_CHARS = 5 * 1024 * 1024;
@@ -51,22 +51,23 @@ export function parseOpml(text: string): OpmlDocument {
 }
 
 function readRoot(xml: string): XmlElement {
-  let outcome: { error: unknown; result: unknown } | undefined;
-  // Synchronous with async: false; the first callback is the answer (xml2js may call twice).
-  new Parser({ strict: true, async: false }).parseString(xml, (error: unknown, result: unknown) => {
-    outcome ??= { error, result };
-  });
-  if (outcome?.error) {
-    const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    throw new OpmlParseError(`not OPML: malformed XML: ${message.split("\n")[0]}`);
-  }
-  const root = (outcome?.result ?? null) as Record<string, unknown> | null;
-  const [name, element] = Object.entries(root ?? {})[0] ?? [];
-  if (name === undefined) throw new OpmlParseError("not OPML: the document is empty");
+  if (xml.trim() === "") throw new OpmlParseError("not OPML: the document is empty");
+  const { name, root } = readTree(xml);
   if (name.toLowerCase() !== "opml") {
     throw new OpmlParseError(`not OPML: the root element is <${name}>, not <opml>`);
   }
-  return asElement(element);
+  return root as XmlElement;
+}
+
+function readTree(xml: string): XmlTree {
+  try {
+    return readXmlTree(xml);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) {
+      throw new OpmlParseError(`not OPML: malformed XML: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 function readOutlines(
@@ -142,7 +143,7 @@ function children(element: XmlElement | undefined, name: string): XmlElement[] {
   return Array.isArray(list) ? list.map(asElement) : [];
 }
 
-// xml2js hands an element without attributes or children over as a string.
+// An element without attributes or children is read as its text.
 function asElement(value: unknown): XmlElement {
   if (typeof value === "string") return { _: value };
   return value !== null && typeof value === "object" ? (value as XmlElement) : {};

@@ -1,4 +1,4 @@
-/** A node as xml2js hands it over: text, or an object of attributes (`$`), text (`_`) and children. */
+/** A node as read-xml-tree builds it: text, or an object of attributes (`$`), text (`_`) and children. */
 export type XmlNode = Record<string, unknown>;
 
 /** Returns the node's text (a string, or the `_` of an element with attributes), trimmed; null if blank. */
@@ -13,7 +13,7 @@ export function nodeAttr(value: unknown, name: string): string | null {
   return isNode(attrs) && Object.hasOwn(attrs, name) ? nodeText(attrs[name]) : null;
 }
 
-/** Returns the value as a list of nodes (xml2js lists repeated elements; one element is a list of one). */
+/** Returns the value as a list of nodes (children are lists; a lone value is a list of one). */
 export function nodeList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];

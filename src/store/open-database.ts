@@ -42,6 +42,7 @@ function openSqlite(path: string): Kysely<Database> {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
   if (!inMemory) database.pragma("journal_mode = WAL");
+  if (!inMemory) database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });

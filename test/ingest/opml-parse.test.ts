@@ -115,9 +115,12 @@ describe("parseOpml", () => {
     it.each([
       ["", "not OPML: the document is empty"],
       ["<html><body>hi</body></html>", "not OPML: the root element is <html>, not <opml>"],
-      ["just text", "not OPML: malformed XML: Non-whitespace before first tag."],
+      ["just text", "not OPML: malformed XML: text data outside of root node (line 1, column 9)"],
       ['<opml version="2.0"><head/></opml>', "not OPML: <opml> has no <body>"],
-      ["<opml><body><outline>", "not OPML: malformed XML: Unclosed root tag"],
+      [
+        "<opml><body><outline>",
+        "not OPML: malformed XML: unclosed tag: outline (line 1, column 21)",
+      ],
     ])("rejects %j with one line", (text, message) => {
       expect(() => parseOpml(text)).toThrow(new OpmlParseError(message));
     });

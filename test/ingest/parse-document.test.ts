@@ -179,7 +179,7 @@ describe("parseDocument: other formats", () => {
 
   it("passes on the reason a malformed feed fails", async () => {
     await expect(parse("feeds/malformed.xml", "https://broken.example.com/")).rejects.toThrow(
-      "malformed XML: Unexpected close tag",
+      "malformed XML: unexpected close tag (line 8, column 10)",
     );
   });
 });

@@ -16,7 +16,7 @@ describe("parseFeed: what is not a feed", () => {
     const error = await failure(readFixture("feeds/malformed.xml"));
     expect(error).toBeInstanceOf(FeedParseError);
     expect(error.name).toBe("FeedParseError");
-    expect(error.message).toBe("malformed XML: Unexpected close tag");
+    expect(error.message).toBe("malformed XML: unexpected close tag (line 8, column 10)");
   });
 
   it("rejects an HTML page naming its root element", async () => {
