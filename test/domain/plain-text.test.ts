@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   collapseWhitespace,
   countWords,
@@ -82,6 +83,39 @@ describe("countWords", () => {
   it("counts runs of characters that hold a letter or digit", () => {
     expect(countWords("One two, three — 4 five-six")).toBe(5);
     expect(countWords("")).toBe(0);
+  });
+
+  it("counts scripts beyond ASCII, astral letters and every kind of space", () => {
+    expect(countWords("日本語 テキスト ١٢٣ 𝐀𝐁 😀 …")).toBe(4);
+    expect(countWords("a\u00a0b\u2003c\u3000d\u2028e\ufeffF a\u200bb")).toBe(7);
+  });
+
+  it("agrees with splitting on \\s and testing each piece, for any text", () => {
+    const bySplitting = (text: string) =>
+      text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+    const piece = fc.constantFrom(
+      " ",
+      "\n",
+      "\u00a0",
+      "\u2003",
+      "\ufeff",
+      "a",
+      "Z",
+      "7",
+      "é",
+      "😀",
+      "𝐀",
+      "-",
+      "\ud800",
+    );
+    const text = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.array(piece).map((p) => p.join("")),
+    );
+    fc.assert(
+      fc.property(text, (t) => countWords(t) === bySplitting(t)),
+      { numRuns: 2000 },
+    );
   });
 });
 
