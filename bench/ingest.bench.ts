@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { createInlineParser, type DocumentParser } from "../src/ingest/document-parser";
+import { createParsePool } from "../src/ingest/parse-pool";
 import { corpusStats, DEFAULT_FEEDS, generateCorpus, type CorpusFeed } from "./corpus";
 import { median, perSecond, timed } from "./measure";
+import { benchFloors } from "./floors-bench";
 import { benchPipeline, benchRawParse } from "./pipeline-bench";
 import { benchRepoll, type Pass } from "./repoll-bench";
 import { megabytes, num, printRatio, printTable, statuses } from "./report";
@@ -14,6 +17,8 @@ export interface IngestBenchOptions {
   rounds: number;
   httpFeeds: number;
   concurrency: number;
+  /** Parse threads for the pooled pipeline (the service's default: one per core, at most 4). */
+  parseThreads: number;
 }
 
 const DEFAULTS: IngestBenchOptions = {
@@ -21,6 +26,7 @@ const DEFAULTS: IngestBenchOptions = {
   rounds: 3,
   httpFeeds: 1000,
   concurrency: 16,
+  parseThreads: Math.min(4, availableParallelism()),
 };
 
 /** Runs the ingest benchmarks and prints the table and the ratios against their targets. */
@@ -30,7 +36,7 @@ export async function runIngestBench(options: Partial<IngestBenchOptions> = {}):
   try {
     printLoad("start");
     const corpus = await printCorpus(opts.corpusFeeds);
-    await pipelineSection(corpus, dir, opts.rounds);
+    await pipelineSection(corpus, dir, opts);
     await repollSection(corpus, dir, opts);
     printLoad("end");
   } finally {
@@ -57,25 +63,68 @@ async function printCorpus(feeds: number): Promise<CorpusFeed[]> {
   return corpus;
 }
 
-async function pipelineSection(corpus: CorpusFeed[], dir: string, rounds: number): Promise<void> {
+async function pipelineSection(
+  corpus: CorpusFeed[],
+  dir: string,
+  opts: IngestBenchOptions,
+): Promise<void> {
   const items = corpusStats(corpus).items;
+  const { rounds, parseThreads } = opts;
   console.log(
     `\n== parse: pipeline vs raw parse, same bytes (median of ${rounds} after a warm-up)`,
   );
   const raw = await benchRawParse(corpus, rounds);
-  const pipe = await benchPipeline(corpus, dir, rounds);
-  const parseMs = median(pipe.split.map((s) => s.parseMs));
-  const storeMs = median(pipe.split.map((s) => s.storeMs));
+  const single = await withParser(createInlineParser(), (parser) =>
+    benchPipeline(corpus, dir, rounds, { parser, inFlight: 1 }),
+  );
+  const pool = createParsePool({ threads: parseThreads, workerFile: WORKER_FILE, maxHeapMb: 512 });
+  const pooled = await withParser(pool, (parser) =>
+    benchPipeline(corpus, dir, rounds, { parser, inFlight: parseThreads * 2 }),
+  );
+  const floors = await benchFloors(corpus, dir, rounds);
   printTable([
     ["measurement", "median ms", "items/s", "rounds ms"],
     ["raw parse (rss-parser / JSON.parse)", ...rateRow(items, raw.medianMs, raw.ms)],
-    ["pipeline (parseDocument + upsert)", ...rateRow(items, pipe.medianMs, pipe.ms)],
-    ["  of which parseDocument", num(parseMs), "", ""],
-    ["  of which store.upsertArticles", num(storeMs), "", ""],
+    [
+      "floor: sanitize-html alone, items' HTML",
+      ...rateRow(items, floors.sanitize.medianMs, floors.sanitize.ms),
+    ],
+    [
+      "floor: SQLite alone, prepared inserts",
+      ...rateRow(items, floors.sqlite.medianMs, floors.sqlite.ms),
+    ],
+    ["pipeline, one thread (parse + upsert)", ...rateRow(items, single.medianMs, single.ms)],
+    ["  of which parse", num(median(single.split.map((s) => s.parseMs))), "", ""],
+    ["  of which store.upsertArticles", num(median(single.split.map((s) => s.storeMs))), "", ""],
+    [`pipeline, ${parseThreads} parse threads`, ...rateRow(items, pooled.medianMs, pooled.ms)],
   ]);
-  if (pipe.articles !== items)
-    console.log(`WARNING: ${pipe.articles} articles from ${items} items`);
-  printRatio("ratio pipeline/raw (items/s)", raw.medianMs / pipe.medianMs, 0.5);
+  for (const run of [single, pooled]) {
+    if (run.articles !== items)
+      console.log(`WARNING: ${run.articles} articles from ${items} items`);
+  }
+  const floor = floors.sanitize.medianMs + floors.sqlite.medianMs;
+  printRatio(
+    "ratio floors (sanitize-html + SQLite alone)/raw (items/s)",
+    raw.medianMs / floor,
+    null,
+  );
+  printRatio("ratio pipeline/raw, one thread (items/s)", raw.medianMs / single.medianMs, null);
+  printRatio(
+    `ratio pipeline/raw, ${parseThreads} parse threads as the service runs (items/s)`,
+    raw.medianMs / pooled.medianMs,
+    0.5,
+  );
+}
+
+// The bench runs compiled (dist/bench); the worker module sits in dist/src/ingest.
+const WORKER_FILE = join(__dirname, "..", "src", "ingest", "parse-worker.js");
+
+async function withParser<T>(parser: DocumentParser, run: (p: DocumentParser) => Promise<T>) {
+  try {
+    return await run(parser);
+  } finally {
+    await parser.close();
+  }
 }
 
 function rateRow(count: number, medianMs: number, rounds: number[]): string[] {
@@ -119,9 +168,9 @@ async function repollSection(corpus: CorpusFeed[], dir: string, opts: IngestBenc
   );
 }
 
-/** Reads `--corpus-feeds N --rounds N --http-feeds N --concurrency N` (all optional). */
+/** Reads `--corpus-feeds N --rounds N --http-feeds N --concurrency N --parse-threads N` (all optional). */
 export function optionsFromArgs(args: string[]): Partial<IngestBenchOptions> {
-  const names = ["corpus-feeds", "rounds", "http-feeds", "concurrency"] as const;
+  const names = ["corpus-feeds", "rounds", "http-feeds", "concurrency", "parse-threads"] as const;
   const { values } = parseArgs({
     args,
     options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])),
@@ -132,6 +181,7 @@ export function optionsFromArgs(args: string[]): Partial<IngestBenchOptions> {
     rounds: int("rounds"),
     httpFeeds: int("http-feeds"),
     concurrency: int("concurrency"),
+    parseThreads: int("parse-threads"),
   };
   return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
 }

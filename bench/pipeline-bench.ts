@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import Parser from "rss-parser";
-import { parseDocument } from "../src/ingest/parse-document";
+import type { DocumentParser } from "../src/ingest/document-parser";
 import { createStore } from "../src/store/create-store";
 import type { Store } from "../src/store/store";
 import type { CorpusFeed } from "./corpus";
@@ -33,30 +33,42 @@ export async function benchRawParse(
 
 /** The pipeline's rounds, with where the median round's time went. */
 export interface PipelineRounds extends Rounds {
-  /** Per round: milliseconds in parseDocument and in upsertArticles. */
+  /** Per round: milliseconds spent waiting for parses and in upsertArticles (single-file only). */
   split: { parseMs: number; storeMs: number }[];
   articles: number;
 }
 
+/** How the pipeline runs: which parser, and how many feeds may be in flight at once. */
+export interface PipelineSetup {
+  parser: DocumentParser;
+  /** 1: one feed after another; more: parses overlap each other and the store's writes. */
+  inFlight: number;
+}
+
 /**
- * The whole pipeline on the same bytes: parseDocument (detect, parse, normalize, sanitize) and
- * upsertArticles, feed after feed, into a fresh SQLite store per round (sources declared first).
+ * The whole pipeline on the same bytes: parse (detect, parse, normalize, sanitize) and
+ * upsertArticles, into a fresh SQLite store per round (sources declared first), as the ingest
+ * loop runs it: with one feed in flight, feed after feed; with more, the parses run on the
+ * parser's threads while this thread writes what is parsed.
  */
 export async function benchPipeline(
   corpus: readonly CorpusFeed[],
   dir: string,
   rounds: number,
+  setup: PipelineSetup,
 ): Promise<PipelineRounds> {
   const split: PipelineRounds["split"] = [];
   let articles = 0;
   const result = await measureRounds(rounds, async (i) => {
     const feeds = i < 0 ? warmUpSlice(corpus) : corpus;
-    const store = await freshStore(join(dir, `pipeline-${i + 1}.db`), feeds);
+    const store = await freshStore(join(dir, `pipeline-${setup.inFlight}-${i + 1}.db`), feeds);
     try {
-      const r = await ingestCorpus(store, feeds);
+      const start = process.hrtime.bigint();
+      const r = await ingestCorpus(store, feeds, setup);
+      const ms = msSince(start);
       if (i >= 0) split.push(r);
       if (i >= 0) articles = r.articles;
-      return r.parseMs + r.storeMs;
+      return ms;
     } finally {
       await store.close();
     }
@@ -64,12 +76,14 @@ export async function benchPipeline(
   return { ...result, split, articles };
 }
 
-// Enough feeds of every format to warm the JIT; the whole corpus would only cost time.
+// Enough feeds of every format to warm the JIT (and start the threads); the whole corpus would
+// only cost time.
 function warmUpSlice(corpus: readonly CorpusFeed[]): readonly CorpusFeed[] {
   return corpus.slice(0, Math.max(24, Math.ceil(corpus.length / 5)));
 }
 
-async function freshStore(path: string, corpus: readonly CorpusFeed[]): Promise<Store> {
+/** A new SQLite store at `path` with every corpus feed's source declared. */
+export async function freshStore(path: string, corpus: readonly CorpusFeed[]): Promise<Store> {
   const store = await createStore(`sqlite:${path}`);
   await store.upsertSources(
     corpus.map((feed) => ({
@@ -83,23 +97,25 @@ async function freshStore(path: string, corpus: readonly CorpusFeed[]): Promise<
   return store;
 }
 
-async function ingestCorpus(store: Store, corpus: readonly CorpusFeed[]) {
-  let parseMs = 0;
-  let storeMs = 0;
-  let articles = 0;
+async function ingestCorpus(store: Store, corpus: readonly CorpusFeed[], setup: PipelineSetup) {
+  const totals = { parseMs: 0, storeMs: 0, articles: 0 };
   const now = Date.now();
-  for (const feed of corpus) {
-    const t0 = process.hrtime.bigint();
-    const parsed = await parseDocument(feed.text, {
-      url: feedUrl(feed),
-      sourceId: sourceId(feed.index),
-      now,
-    });
-    parseMs += msSince(t0);
-    const t1 = process.hrtime.bigint();
-    await store.upsertArticles(parsed.articles);
-    storeMs += msSince(t1);
-    articles += parsed.articles.length;
-  }
-  return { parseMs, storeMs, articles };
+  let next = 0;
+  const lane = async () => {
+    for (let feed = corpus[next++]; feed !== undefined; feed = corpus[next++]) {
+      const t0 = process.hrtime.bigint();
+      const parsed = await setup.parser.parse(feed.text, {
+        url: feedUrl(feed),
+        sourceId: sourceId(feed.index),
+        now,
+      });
+      totals.parseMs += msSince(t0);
+      const t1 = process.hrtime.bigint();
+      await store.upsertArticles(parsed.articles);
+      totals.storeMs += msSince(t1);
+      totals.articles += parsed.articles.length;
+    }
+  };
+  await Promise.all(Array.from({ length: setup.inFlight }, lane));
+  return totals;
 }

@@ -53,6 +53,8 @@ const envSchema = z.object({
   SCHEDULER_TICK_MS: intFrom(100, 3_600_000).default("5000"),
   SCHEDULER_CONCURRENCY: intFrom(1, 256).default("4"),
   SCHEDULER_HOST_CONCURRENCY: intFrom(1, 64).default("2"),
+  PARSE_THREADS: intFrom(0, 64).optional(),
+  PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
 });
 
 const cronSchedule = z.string().superRefine((expression, ctx) => {
@@ -110,6 +112,8 @@ export interface Config {
   };
   bodyLimitBytes: number;
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
+  /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
+  parse: { threads: number | null; maxHeapMb: number };
   /** Where the sources came from (a config file path), for messages. */
   sourcesFile: string | null;
   sources: SourceDefinition[];
@@ -209,6 +213,7 @@ export function loadConfig(
       concurrency: e.SCHEDULER_CONCURRENCY,
       hostConcurrency: e.SCHEDULER_HOST_CONCURRENCY,
     },
+    parse: { threads: e.PARSE_THREADS ?? null, maxHeapMb: e.PARSE_MAX_HEAP_MB },
     sourcesFile,
     sources: sourcesFile ? loadSourcesFile(sourcesFile) : [],
   };

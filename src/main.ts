@@ -1,5 +1,6 @@
-import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { availableParallelism, hostname } from "node:os";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
 import { createArticleReads, type ArticleReads } from "./cache/article-reads";
@@ -9,12 +10,14 @@ import { createMemoryCache } from "./cache/memory-cache";
 import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Source } from "./domain/source";
+import { createInlineParser, type DocumentParser } from "./ingest/document-parser";
 import { createFetcher } from "./ingest/fetch-source";
 import { findFeed, type FoundFeed } from "./ingest/find-feed";
 import { createHostLimiter, runPerHost } from "./ingest/host-limiter";
 import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
 import { parseDocument } from "./ingest/parse-document";
+import { createParsePool } from "./ingest/parse-pool";
 import { toParseOutput, type ParseOutput } from "./ingest/parse-output";
 import { createScheduler } from "./ingest/scheduler";
 import { buildGatewaySchema } from "./server/build-schema";
@@ -54,8 +57,28 @@ function leaseMsFor(config: Config): number {
   return config.fetch.timeoutMs * 2 + 60_000;
 }
 
+// One parse thread per core (at most four) unless PARSE_THREADS says otherwise.
+const MAX_AUTO_PARSE_THREADS = 4;
+
+/** The parser ingestion uses: a pool of threads, or this thread when PARSE_THREADS is 0. */
+export function createDocumentParser(config: Config): DocumentParser {
+  const threads = config.parse.threads ?? Math.min(MAX_AUTO_PARSE_THREADS, availableParallelism());
+  if (threads === 0) return createInlineParser();
+  // Threads load the compiled module next to this one (dist/src/ingest/parse-worker.js).
+  const workerFile = join(__dirname, "ingest", "parse-worker.js");
+  if (!existsSync(workerFile)) {
+    throw new Error(
+      `PARSE_THREADS: the compiled parse worker is missing at ${workerFile} ` +
+        "(run npm run build, or set PARSE_THREADS=0 to parse on the main thread)",
+    );
+  }
+  return createParsePool({ threads, workerFile, maxHeapMb: config.parse.maxHeapMb });
+}
+
 /** Opens the store, the cache and the fetcher; syncs config sources. */
 export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
+  // First: it can refuse the config, and it starts no thread before the first parse.
+  const parser = createDocumentParser(config);
   const store = await openSyncedStore(config);
   const cache = await openCache(config, logger);
   const reads = createArticleReads({
@@ -68,6 +91,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
   const fetcher = createFetcher(config.fetch);
   const deps = {
     store,
+    parse: parser.parse,
     fetch: fetcher.fetchSource,
     onChanged: (ids: string[]) => reads.invalidate(ids),
     now: Date.now,
@@ -81,6 +105,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     ingest: (source) => ingestSource(deps, source),
     async close() {
       await fetcher.close();
+      await parser.close();
       await cache.close();
       await store.close();
     },

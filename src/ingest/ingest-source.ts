@@ -7,7 +7,7 @@ import type { Store } from "../store/store";
 import { FetchError } from "./fetch-error";
 import type { FetchRequest, FetchResult } from "./fetch-source";
 import type { IngestReport } from "./ingest-report";
-import { parseDocument } from "./parse-document";
+import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 
 /** The parts one ingest needs; plain functions so tests can pass real ones with fakes of time. */
 export interface IngestDeps {
@@ -19,6 +19,8 @@ export interface IngestDeps {
   log: (report: IngestReport, source: Source) => void;
   /** The most articles taken from one document; the parser's default when absent. */
   maxItemsPerFetch?: number;
+  /** Parses a fetched document (a thread pool in the service); parseDocument here by default. */
+  parse?: (text: string, opts: ParseDocumentOptions) => Promise<ParsedDocument>;
   /** Returns a number in [0, 1) for backoff jitter; `Math.random` by default. */
   random?: () => number;
 }
@@ -89,7 +91,8 @@ async function parseAndStore(
   res: FetchResult,
   started: number,
 ): Promise<Partial<Attempt>> {
-  const parsed = await parseDocument(res.body ?? "", {
+  const parse = deps.parse ?? parseDocument;
+  const parsed = await parse(res.body ?? "", {
     url: res.finalUrl,
     sourceId: source.id,
     now: started,

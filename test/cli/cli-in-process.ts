@@ -15,7 +15,8 @@ export async function cli(argv: string[], env: Record<string, string> = {}): Pro
   const out: string[] = [];
   const err: string[] = [];
   const saved = { ...process.env };
-  Object.assign(process.env, { LOG_LEVEL: "silent", ...env });
+  // Parse threads load compiled JavaScript; under ts-jest the sources are TypeScript.
+  Object.assign(process.env, { LOG_LEVEL: "silent", PARSE_THREADS: "0", ...env });
   try {
     const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
     return { code, out: out.join("\n"), err: err.join("\n") };

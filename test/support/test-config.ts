@@ -19,6 +19,8 @@ export function testConfig(
     host: "127.0.0.1",
     databaseUrl: `sqlite:${join(dir, "newsgate.db")}`,
     scheduler: { ...base.scheduler, enabled: false },
+    // Parse threads load compiled JavaScript; under ts-jest the sources are TypeScript.
+    parse: { ...base.parse, threads: 0 },
     // Test feeds are served from 127.0.0.1, which the fetcher refuses by default.
     fetch: { ...base.fetch, allowPrivateNetworks: true },
     ...overrides,

@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** The compiled parse worker (`npm test` builds first: threads cannot load TypeScript). */
+export function builtWorkerFile(): string {
+  return requireBuilt(join(ROOT, "dist", "src", "ingest", "parse-worker.js"));
+}
+
+/** The command-line entry point, which runs the compiled service. */
+export function builtCli(): string {
+  requireBuilt(join(ROOT, "dist", "src", "main.js"));
+  return join(ROOT, "bin", "newsgate.js");
+}
+
+function requireBuilt(file: string): string {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build (npm test does)`);
+  return file;
+}
