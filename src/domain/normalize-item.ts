@@ -33,6 +33,7 @@ export interface NormalizeContext {
   sourceId: string;
   /** Base for relative links: the item's xml:base, else the feed's link, else the document URL. */
   baseUrl: string;
+  /** The feed's language tag, already in canonical form (see normalizeLanguage). */
   feedLanguage: string | null;
   /** The fetch time (epoch ms): fallback and upper bound for dates, and the ingestion time. */
   now: number;
@@ -68,7 +69,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
     author: normalizeAuthor(item.author),
     ...resolveArticleDates(item.published, item.updated, ctx.now),
     ingestedAt: ctx.now,
-    language: normalizeLanguage(item.language) ?? normalizeLanguage(ctx.feedLanguage),
+    language: (item.language ? normalizeLanguage(item.language) : null) ?? ctx.feedLanguage,
     imageUrl: pickImageUrl(item.imageUrl, enclosures, text.contentHtml, url),
     wordCount: countWords(text.contentText ?? text.summary ?? ""),
     enclosures,

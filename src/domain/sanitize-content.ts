@@ -44,7 +44,7 @@ const TEXT_RUN = /(^|>)([^<]+)/g;
 const SCHEME_IN_TEXT = /((?:java|vb)script):/gi;
 const HANDLER_IN_TEXT = /(^|\W)(on\w+)=/gi;
 const SCHEME_ANYWHERE = /(?:java|vb)script:/i;
-const HANDLER_ANYWHERE = /(?:^|\W)on\w+=/i;
+const HANDLER_ANYWHERE = /\bon\w+=/i;
 
 type Attributes = sanitizeHtml.Attributes;
 

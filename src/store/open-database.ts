@@ -4,6 +4,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { Pool, TypeOverrides } from "pg";
 import type { Database } from "./database";
+import { withStatementCache } from "./statement-cache";
 
 /** Which SQL dialect a store speaks. */
 export type StoreDialect = "sqlite" | "postgres";
@@ -45,7 +46,9 @@ function openSqlite(path: string): Kysely<Database> {
   if (!inMemory) database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
 }
 
 function openPostgres(connectionString: string): Kysely<Database> {

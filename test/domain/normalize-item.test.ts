@@ -212,9 +212,10 @@ describe("normalizeItem: author, language", () => {
     expect(normalize({ author: "  " }).author).toBeNull();
   });
 
-  it("takes the language from the item, else from the feed, in canonical case", () => {
+  it("takes the language from the item in canonical case, else the feed's (canonical already)", () => {
     expect(normalize({ language: "fr_ca" }).language).toBe("fr-CA");
-    expect(normalize({}, { feedLanguage: "EN-gb" }).language).toBe("en-GB");
+    expect(normalize({ language: "not a tag!" }, { feedLanguage: "en-GB" }).language).toBe("en-GB");
+    expect(normalize({}, { feedLanguage: "en-GB" }).language).toBe("en-GB");
     expect(normalize({}, { feedLanguage: null }).language).toBeNull();
   });
 });
