@@ -97,6 +97,7 @@ async function parseAndStore(
     sourceId: source.id,
     now: started,
     maxItems: deps.maxItemsPerFetch,
+    kind: source.kind,
   });
   const articles = parsed.articles;
   const result = await deps.store.upsertArticles(articles);

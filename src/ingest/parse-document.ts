@@ -2,9 +2,11 @@ import type { Article } from "../domain/article";
 import { summarizeFeed, type FeedSummary } from "../domain/feed-summary";
 import { normalizeItem, type NormalizeContext } from "../domain/normalize-item";
 import type { RawItem } from "../domain/raw-feed";
+import type { SourceKind } from "../domain/source";
 import { detectFormat } from "./detect-format";
 import { FeedParseError } from "./feed-parse-error";
-import { parseFeed } from "./parse-feed";
+import { notAFeedMessage, parseFeed } from "./parse-feed";
+import { type HtmlPageKind, type ParsedHtmlPage, parseHtmlPage } from "./parse-html-page";
 import { dropRepeatedGuids, selectNewestItems } from "./parse-item-selection";
 
 /** The most articles parseDocument returns when not told (config `MAX_ITEMS_PER_FETCH`'s default). */
@@ -20,39 +22,60 @@ export interface ParseDocumentOptions {
   now: number;
   /** The most articles to return (the newest; see selectNewestItems); defaults to 500. */
   maxItems?: number;
+  /**
+   * What the source was added as. An HTML page is read as a page for `html` sources and when the
+   * kind is not given (`newsgate parse`); a feed source that answers with one is failing.
+   */
+  kind?: SourceKind;
 }
 
 /** A parsed and normalized document: the feed's metadata and its articles. */
 export interface ParsedDocument {
   feed: FeedSummary;
   articles: Article[];
+  /** For an HTML page: a listing of headlines or one story; null for feeds. */
+  pageKind: HtmlPageKind | null;
+  /** Story URLs of an HTML page's own "most popular" list, rank 1 first; empty for feeds. */
+  popular: string[];
 }
 
 /**
- * Returns the feed metadata and normalized articles of an RSS, Atom or JSON Feed document.
- * Relative links resolve against the item's xml:base (applied by the parser), else the feed's
- * link, else `url`. A guid repeated within the document yields one article (the first); at most
- * `maxItems` items, the newest, are normalized, and the rest are not. Throws FeedParseError for
- * HTML pages (not supported yet) and non-feeds.
+ * Returns the feed metadata and normalized articles of an RSS, Atom or JSON Feed document, or of
+ * an HTML page (its headlines, or its one story; see parseHtmlPage). Relative links resolve
+ * against the item's xml:base (applied by the parser), else the feed's link, else `url`. A guid
+ * repeated within the document yields one article (the first); at most `maxItems` items, the
+ * newest, are normalized, and the rest are not. Throws FeedParseError for what is neither.
  */
 export async function parseDocument(
   text: string,
   opts: ParseDocumentOptions,
 ): Promise<ParsedDocument> {
-  if (detectFormat(text) === "html") {
-    throw new FeedParseError("not a feed: HTML pages are not supported yet");
-  }
-  const raw = await parseFeed(text, { url: opts.url });
+  const page = detectFormat(text) === "html" ? readPage(text, opts) : null;
+  const raw = page?.feed ?? (await parseFeed(text, { url: opts.url }));
   const feed = summarizeFeed(raw, opts.url);
   const ctx = {
     sourceId: opts.sourceId ?? opts.url,
-    baseUrl: feed.siteUrl ?? opts.url,
+    baseUrl: page ? opts.url : (feed.siteUrl ?? opts.url),
     feedLanguage: feed.language,
     now: opts.now,
-    tagOrigin: "feed" as const,
+    tagOrigin: page ? ("page" as const) : ("feed" as const),
   };
   const items = selectNewestItems(dropRepeatedGuids(raw.items), opts.maxItems ?? DEFAULT_MAX_ITEMS);
-  return { feed, articles: dropRepeatedIds(await normalizeYielding(items, ctx)) };
+  const articles = dropRepeatedIds(await normalizeYielding(items, ctx));
+  return { feed, articles, pageKind: page?.pageKind ?? null, popular: page?.popular ?? [] };
+}
+
+function readPage(text: string, opts: ParseDocumentOptions): ParsedHtmlPage {
+  if (opts.kind !== undefined && opts.kind !== "html") {
+    throw new FeedParseError(
+      `not a feed: ${notAFeedMessage(text).replace(/^not a feed: /, "")} (a page is read as a source of kind html)`,
+    );
+  }
+  const page = parseHtmlPage(text, opts.url);
+  if (page.feed.items.length === 0) {
+    throw new FeedParseError("not a news page: it holds neither a story nor a list of headlines");
+  }
+  return page;
 }
 
 // Sanitizing costs about 0.5 s per MB of HTML: after each stretch of heavy items, give the event

@@ -4,21 +4,14 @@ import { print } from "graphql";
 import { createLogger } from "../../src/logger";
 import { runIngestPass, startServer, type Running } from "../../src/main";
 import { HeadlinesDocument } from "../generated/graphql";
+import { readSeedExpectations, SEED_DIR } from "../support/seed";
 import { startHttpServer } from "../support/http-server";
 import { createTestDatabase } from "../support/postgres";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 import { postGraphql, testConfig } from "../support/test-config";
 
-const seedDir = join(__dirname, "../fixtures/seed");
-const expected = JSON.parse(readFileSync(join(seedDir, "expected.json"), "utf8")) as {
-  articles: {
-    title: string;
-    path: string;
-    summaryStartsWith: string;
-    feedTags: string[];
-    publishedAt: string;
-  }[];
-};
+const seedDir = SEED_DIR;
+const expected = readSeedExpectations();
 const feed = readFileSync(join(seedDir, "feed.xml"));
 
 interface Setup {

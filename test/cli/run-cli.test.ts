@@ -54,7 +54,7 @@ describe("newsgate parse", () => {
   });
 
   it("fails with one line and exit code 1 on a file that is not a feed", async () => {
-    const { code, out, err } = await cli(["parse", join(fixtures, "feeds/not-a-feed.html")]);
+    const { code, out, err } = await cli(["parse", join(fixtures, "feeds/malformed.xml")]);
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(err.split("\n")).toHaveLength(1);

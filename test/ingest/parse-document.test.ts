@@ -171,10 +171,11 @@ describe("parseDocument: other formats", () => {
     expect(articles[0].url).toBe("http://127.0.0.1:8080/a/b");
   });
 
-  it("refuses HTML pages for now", async () => {
-    const promise = parse("feeds/not-a-feed.html", "https://news.example.com/");
+  it("refuses an HTML page for a feed source, naming the kind that reads pages", async () => {
+    const text = readFixture("feeds/not-a-feed.html");
+    const promise = parseDocument(text, { url: "https://news.example.com/", now: 0, kind: "atom" });
     await expect(promise).rejects.toBeInstanceOf(FeedParseError);
-    await expect(promise).rejects.toThrow("not a feed: HTML pages are not supported yet");
+    await expect(promise).rejects.toThrow("(a page is read as a source of kind html)");
   });
 
   it("passes on the reason a malformed feed fails", async () => {

@@ -5,7 +5,7 @@ import { readFixture } from "./parse-fixture";
 
 const NOW = Date.parse("2026-02-05T12:00:00Z");
 const parse = (text: string) =>
-  parseDocument(text, { url: "https://wrong.example.com/feed", now: NOW });
+  parseDocument(text, { url: "https://wrong.example.com/feed", now: NOW, kind: "rss" });
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -21,12 +21,12 @@ describe("hostile documents: not feeds", () => {
     [
       "an HTML page",
       readFixture("feeds/not-a-feed.html"),
-      "not a feed: HTML pages are not supported yet",
+      "not a feed: the document's root element is <html> (a page is read as a source of kind html)",
     ],
     [
       "an XHTML page",
       '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
-      "not a feed: HTML pages are not supported yet",
+      "not a feed: the document's root element is <html> (a page is read as a source of kind html)",
     ],
     ["an empty body", "", "not a feed: the document is empty"],
     ["whitespace only", " \n\t\r\n ", "not a feed: the document is empty"],
@@ -55,6 +55,14 @@ describe("hostile documents: not feeds", () => {
     const error = await failure(parse(text));
     expect(error).toBeInstanceOf(FeedParseError);
     expect(error.message).toBe(message);
+  });
+
+  it("refuses an HTML page with neither a story nor headlines when read as a page", async () => {
+    const page = "<!DOCTYPE html><html><body><p>Service temporarily unavailable</p></body></html>";
+    const opts = { url: "https://wrong.example.com/", now: NOW, kind: "html" as const };
+    await expect(parseDocument(page, opts)).rejects.toThrow(
+      new FeedParseError("not a news page: it holds neither a story nor a list of headlines"),
+    );
   });
 
   it("keeps the message one bounded line whatever the document puts in it", async () => {

@@ -1,0 +1,134 @@
+import { canonicalizeUrl } from "../domain/canonical-url";
+import { resolveUrl } from "../domain/resolve-url";
+import {
+  ARTICLE_TYPES,
+  hasType,
+  type JsonLdNode,
+  ldText,
+  ldTexts,
+  readJsonLd,
+} from "./read-json-ld";
+import { attrOf, metaContent, metaContents, textOf } from "./read-html";
+import { readVisibleDate } from "./read-visible-date";
+import { stripSiteName } from "./strip-site-name";
+
+/** What a page says about itself: the story's metadata, before normalization (raw text). */
+export interface PageMeta {
+  canonicalUrl: string | null;
+  title: string | null;
+  description: string | null;
+  published: string | null;
+  modified: string | null;
+  author: string | null;
+  section: string | null;
+  tags: string[];
+  imageUrl: string | null;
+  language: string | null;
+  siteName: string | null;
+}
+
+/**
+ * Returns the page's metadata, each field from the most trusted place that has it: JSON-LD,
+ * then Open Graph and other `<meta>`, then the markup (`<h1>`, `<time>`, a byline, visible dates).
+ */
+export function extractPageMeta(document: Document, pageUrl: string): PageMeta {
+  const story = readJsonLd(document).find((node) => hasType(node, ...ARTICLE_TYPES)) ?? {};
+  const siteName = metaContent(document, "og:site_name") ?? ldText(publisherOf(story));
+  return {
+    canonicalUrl: canonicalUrlOf(document, pageUrl),
+    title: titleOf(document, story, siteName),
+    description:
+      ldText(story.description) ??
+      metaContent(document, "og:description", "description", "twitter:description"),
+    published: publishedOf(document, story),
+    modified:
+      ldText(story.dateModified) ??
+      metaContent(document, "article:modified_time", "og:updated_time", "dateModified"),
+    author: authorOf(document, story),
+    section: ldText(story.articleSection) ?? metaContent(document, "article:section"),
+    tags: tagsOf(document, story),
+    imageUrl: resolveUrl(
+      ldText(story.image) ?? metaContent(document, "og:image", "twitter:image"),
+      pageUrl,
+    ),
+    language:
+      attrOf(document.documentElement, "lang") ?? metaContent(document, "og:locale", "language"),
+    siteName,
+  };
+}
+
+function publisherOf(story: JsonLdNode): unknown {
+  return typeof story.publisher === "object" ? story.publisher : null;
+}
+
+// `link rel=canonical` wins; else og:url; both lose their tracking parameters.
+function canonicalUrlOf(document: Document, pageUrl: string): string | null {
+  const link = attrOf(document.querySelector('link[rel~="canonical"]'), "href");
+  return (
+    canonicalizeUrl(link, pageUrl) ?? canonicalizeUrl(metaContent(document, "og:url"), pageUrl)
+  );
+}
+
+function titleOf(document: Document, story: JsonLdNode, siteName: string | null): string | null {
+  const h1 = document.querySelector("article h1, main h1, h1");
+  const stated = [
+    metaContent(document, "og:title", "twitter:title"),
+    ldText(story.headline),
+    h1 ? headingText(h1) : null,
+  ].find((t) => t !== null && t !== "");
+  if (stated) return stripSiteName(stated, siteName);
+  const title = textOf(document.querySelector("title"));
+  return title ? stripSiteName(title, siteName, true) : null;
+}
+
+// A heading's own words: a kicker or category label inside it is not part of the headline.
+function headingText(heading: Element): string | null {
+  const copy = heading.cloneNode(true) as Element;
+  for (const label of copy.querySelectorAll(LABEL_SELECTOR)) label.remove();
+  return textOf(copy) || null;
+}
+
+/** Elements that label a story (kicker, category, section) rather than tell it. */
+export const LABEL_SELECTOR =
+  '[class*="kicker"], [class*="category"], [class*="eyebrow"], [class*="overline"], [class*="section-label"]';
+
+function publishedOf(document: Document, story: JsonLdNode): string | null {
+  const time = document.querySelector("article time[datetime], time[datetime]");
+  return (
+    ldText(story.datePublished) ??
+    metaContent(
+      document,
+      "article:published_time",
+      "datePublished",
+      "pubdate",
+      "publish-date",
+      "date",
+      "dc.date",
+      "DC.date.issued",
+    ) ??
+    attrOf(time, "datetime") ??
+    readVisibleDate(
+      textOf(document.querySelector('[class*="byline"], [class*="date"], [class*="meta"]')),
+    )
+  );
+}
+
+function authorOf(document: Document, story: JsonLdNode): string | null {
+  const fromLd = ldText(story.author);
+  if (fromLd) return fromLd;
+  const meta = metaContent(document, "author", "article:author", "byl");
+  if (meta && !/^https?:/i.test(meta)) return meta.replace(/^by\s+/i, "");
+  const byline = textOf(
+    document.querySelector('[rel="author"], [class*="author"], [class*="byline"]'),
+  );
+  const named = /^by\s+([^,|·]+?)(?:\s*[,|·].*)?$/i.exec(byline);
+  return named ? named[1].trim() : null;
+}
+
+// Tags the page gives itself: article:tag, JSON-LD keywords, and rel=tag links inside the story
+// (tag clouds in the page's chrome are every tag of the site, not this story's).
+function tagsOf(document: Document, story: JsonLdNode): string[] {
+  const inStory = [...document.querySelectorAll('article a[rel~="tag"]')].map((a) => textOf(a));
+  const all = [...metaContents(document, "article:tag"), ...ldTexts(story.keywords), ...inStory];
+  return [...new Set(all.filter((t) => t.length > 0))];
+}

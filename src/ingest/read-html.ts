@@ -1,0 +1,34 @@
+import { parseHTML } from "linkedom";
+
+/** Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). */
+export function readHtml(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Returns the element's text with whitespace collapsed, or "" for none. */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Returns the trimmed attribute value, or null when absent or blank. */
+export function attrOf(element: Element | null | undefined, name: string): string | null {
+  const value = element?.getAttribute(name)?.trim();
+  return value ? value : null;
+}
+
+/** Returns the `content` of the first `<meta>` with one of these `property` or `name` values. */
+export function metaContent(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const meta = document.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+    const content = attrOf(meta, "content");
+    if (content) return content;
+  }
+  return null;
+}
+
+/** Returns the `content` of every `<meta>` with this `property` or `name`, in page order. */
+export function metaContents(document: Document, key: string): string[] {
+  return [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)]
+    .map((meta) => attrOf(meta, "content"))
+    .filter((content): content is string => content !== null);
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Article } from "../../src/domain/article";
+import { parseDocument } from "../../src/ingest/parse-document";
+import { createLogger } from "../../src/logger";
+import { runIngestPass } from "../../src/main";
+import { createStore } from "../../src/store/create-store";
+import { readSeedExpectations, SEED_DIR } from "../support/seed";
+import { startHttpServer, type TestHttpServer } from "../support/http-server";
+import { testConfig } from "../support/test-config";
+
+const seedDir = SEED_DIR;
+const expected = readSeedExpectations();
+const STORY_PATH = "/2026/02/05/china-innovation-surge";
+const pages: Record<string, Buffer> = {
+  "/": readFileSync(join(seedDir, "index.html")),
+  [STORY_PATH]: readFileSync(join(seedDir, "china-innovation-surge.html")),
+};
+const china = expected.articles.find((a) => a.path === STORY_PATH)!;
+
+function expectNoChrome(articles: Article[]): void {
+  for (const article of articles) {
+    const text = [article.title, article.summary, article.contentHtml, article.contentText].join(
+      "\n",
+    );
+    for (const chrome of expected.mustNotAppearInAnyTitleSummaryOrStory) {
+      expect(text).not.toContain(chrome);
+    }
+  }
+}
+
+describe("the seed site's HTML pages, served from 127.0.0.1", () => {
+  let site: TestHttpServer;
+  beforeAll(async () => {
+    site = await startHttpServer((req, res) => {
+      const page = pages[req.url ?? ""];
+      if (page === undefined) return void res.writeHead(404).end();
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+    });
+  });
+  afterAll(() => site.close());
+
+  const parsePage = (path: string) =>
+    parseDocument(pages[path].toString("utf8"), {
+      url: `${site.url}${path}`,
+      sourceId: "seed-site",
+      now: Date.parse("2026-02-05T12:00:00Z"),
+      kind: "html",
+    });
+
+  it("reads the front page alone as the four headlines with their teasers, chrome left out", async () => {
+    const front = await parsePage("/");
+    expect(front.pageKind).toBe("listing");
+    expect(front.articles.map((a) => a.title)).toEqual(expected.articles.map((a) => a.title));
+    front.articles.forEach((article, i) => {
+      expect(new URL(article.url).pathname).toBe(expected.articles[i].path);
+      expect(article.summary?.startsWith(expected.articles[i].summaryStartsWith)).toBe(true);
+      expect(article.contentHtml).toBeNull();
+    });
+    expectNoChrome(front.articles);
+  });
+
+  it("reads the front page's Most Popular list as ranks, the China story first", async () => {
+    const front = await parsePage("/");
+    expect(front.popular.map((url) => new URL(url).pathname)).toEqual([
+      STORY_PATH,
+      "/2026/02/05/amd-shares-drop-q4-earnings",
+      "/2026/02/05/scams-gold-crypto-cash",
+    ]);
+  });
+
+  it("reads the story page alone as the full story with its metadata", async () => {
+    const story = await parsePage(STORY_PATH);
+    expect(story.pageKind).toBe("story");
+    expect(story.articles).toHaveLength(1);
+    const [article] = story.articles;
+    expect(article.title).toBe(china.title);
+    expect(article.url).toBe(`https://news.example.com${STORY_PATH}`);
+    expect(new Date(article.publishedAt).toISOString()).toBe(china.publishedAt);
+    expect(article.summary?.startsWith(china.summaryStartsWith)).toBe(true);
+    const headings = [...(article.contentHtml ?? "").matchAll(/<h2>([^<]*)<\/h2>/g)].map(
+      (m) => m[1],
+    );
+    expect(headings).toEqual(china.fullStory!.sectionHeadings);
+    for (const phrase of china.fullStory!.containsText)
+      expect(article.contentText).toContain(phrase);
+    const [min, max] = china.fullStory!.wordCountBetween;
+    expect(article.wordCount).toBeGreaterThanOrEqual(min);
+    expect(article.wordCount).toBeLessThanOrEqual(max);
+    expect(article.tags).toContainEqual({ slug: "china", name: china.category, origin: "page" });
+    expect(article.tags.map((t) => t.slug)).toEqual(["china", "innovation", "trade-war"]);
+    expect(article.language).toBe("en");
+    expectNoChrome(story.articles);
+  });
+
+  it("ingests a source of kind html from its front page into the store", async () => {
+    const config = testConfig({
+      sources: [
+        { id: "seed-front", name: "World News front page", url: `${site.url}/`, kind: "html" },
+      ],
+    });
+    const logger = createLogger({ level: "silent" });
+    const [report] = await runIngestPass(config, logger, { all: true, ids: [] });
+    expect(report).toEqual(expect.objectContaining({ ok: true, items: 4, inserted: 4 }));
+    const store = await createStore(config.databaseUrl);
+    try {
+      const page = await store.listLatest({ filter: { sourceIds: ["seed-front"] }, first: 10 });
+      const stored = await store.getArticles(page.items.map((p) => p.id));
+      const titles = stored.map((a) => a?.title).sort();
+      expect(titles).toEqual(expected.articles.map((a) => a.title).sort());
+    } finally {
+      await store.close();
+    }
+  });
+});
