@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../src/server/context";
+import { ArticlePopularityType } from "../schema/article-popularity.type";
 import { ArticleTagType } from "../schema/article-tag.type";
 import { ArticleType, toArticleType } from "../schema/article.type";
 import { SourceType, toSourceType } from "../schema/source.type";
@@ -26,5 +27,14 @@ export class ArticleResolver {
   async tags(@Root() article: ArticleType, @Ctx() ctx: GatewayContext): Promise<ArticleTagType[]> {
     const tags = await ctx.loaders.tags.load(article.id);
     return tags.map((t) => ({ slug: t.slug, name: t.name, origin: t.origin as TagOrigin }));
+  }
+
+  @FieldResolver(() => ArticlePopularityType, { description: "Its popularity signals." })
+  async popularity(
+    @Root() article: ArticleType,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ArticlePopularityType> {
+    const stats = await ctx.loaders.stats.load(article.id);
+    return { sourceRank: stats.sourceRank };
   }
 }

@@ -38,3 +38,10 @@ export interface Article {
   enclosures: Enclosure[];
   tags: Tag[];
 }
+
+/** What is counted about an article: stored views, and its rank in a source's popular list. */
+export interface ArticleStats {
+  views: number;
+  /** 1 = first in the source's own "most popular" list; null when it is not listed. */
+  sourceRank: number | null;
+}

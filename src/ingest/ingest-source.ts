@@ -101,6 +101,8 @@ async function parseAndStore(
   });
   const articles = parsed.articles;
   const result = await deps.store.upsertArticles(articles);
+  // A page's own popular list, as it stands now, replaces the one it showed before.
+  if (parsed.pageKind !== null) await deps.store.recordSourceRanks(source.id, parsed.popular);
   const changed = new Set([...result.inserted, ...result.updated]);
   if (changed.size > 0) {
     await deps.onChanged(

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Article, Tag } from "../domain/article";
+import type { Article, ArticleStats, Tag } from "../domain/article";
 import type { Source } from "../domain/source";
 import type { ArticleReads } from "../cache/article-reads";
 import type { Store } from "../store/store";
@@ -9,7 +9,10 @@ export interface Loaders {
   article: DataLoader<string, Article | null>;
   tags: DataLoader<string, Tag[]>;
   source: DataLoader<string, Source | null>;
+  stats: DataLoader<string, ArticleStats>;
 }
+
+const NO_STATS: ArticleStats = { views: 0, sourceRank: null };
 
 /** Creates fresh loaders for one request (their caches never outlive it). */
 export function createLoaders(deps: { reads: ArticleReads; store: Store }): Loaders {
@@ -30,5 +33,9 @@ export function createLoaders(deps: { reads: ArticleReads; store: Store }): Load
     const byId = new Map((await deps.store.getSources(ids)).map((s) => [s.id, s]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  return { article, tags, source };
+  const stats = new DataLoader<string, ArticleStats>(async (ids) => {
+    const byId = await deps.store.getArticleStats(ids);
+    return ids.map((id) => byId.get(id) ?? NO_STATS);
+  });
+  return { article, tags, source, stats };
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from "./migrate";
 import { type OpenDatabase, openDatabase } from "./open-database";
 import { createSourceQueries } from "./source-queries";
 import type { Store } from "./store";
+import { createStatsQueries } from "./stats-queries";
 import { createTagQueries } from "./tag-queries";
 
 /** Options of `createStore`; every one has a production default. */
@@ -67,6 +68,7 @@ export function assembleStore({ db, dialect }: OpenDatabase, now: () => number):
     ...createArticleQueries(db, dialect),
     ...createTagQueries(db),
     ...createHeadlineQueries(db),
+    ...createStatsQueries(db, dialect, now),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,4 +1,4 @@
-import type { Article, Tag } from "../domain/article";
+import type { Article, ArticleStats, Tag } from "../domain/article";
 import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
 
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
@@ -96,6 +96,13 @@ export interface Store {
   getTagsForArticles(ids: readonly string[]): Promise<Map<string, Tag[]>>;
   /** A page of headlines in the LATEST order. */
   listLatest(query: HeadlinePageQuery): Promise<HeadlinePage>;
+  /**
+   * Records a source's own "most popular" list (story URLs, rank 1 first) on the stored
+   * articles with those URLs; the source's articles no longer listed lose their rank.
+   */
+  recordSourceRanks(sourceId: string, urls: readonly string[]): Promise<void>;
+  /** Counters per article id; ids never counted are absent. */
+  getArticleStats(ids: readonly string[]): Promise<Map<string, ArticleStats>>;
   /** Every tag with its article count, most used first. */
   listTags(limit: number): Promise<TagCount[]>;
   /** Throws when the database cannot be reached. */

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import type { Article } from "../../src/domain/article";
 import { parseDocument } from "../../src/ingest/parse-document";
 import { createLogger } from "../../src/logger";
-import { runIngestPass } from "../../src/main";
+import { runIngestPass, startServer } from "../../src/main";
 import { createStore } from "../../src/store/create-store";
 import { readSeedExpectations, SEED_DIR } from "../support/seed";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
-import { testConfig } from "../support/test-config";
+import { postGraphql, testConfig } from "../support/test-config";
 
 const seedDir = SEED_DIR;
 const expected = readSeedExpectations();
@@ -102,6 +102,26 @@ describe("the seed site's HTML pages, served from 127.0.0.1", () => {
     const logger = createLogger({ level: "silent" });
     const [report] = await runIngestPass(config, logger, { all: true, ids: [] });
     expect(report).toEqual(expect.objectContaining({ ok: true, items: 4, inserted: 4 }));
+    const running = await startServer(config, logger);
+    try {
+      const query = "{ headlines(first: 10) { edges { node { url popularity { sourceRank } } } } }";
+      const { body } = await postGraphql(running.url!, query);
+      expect(body.errors).toBeUndefined();
+      const ranks = body.data.headlines.edges
+        .map((e: { node: { url: string; popularity: { sourceRank: number | null } } }) => e.node)
+        .filter(
+          (n: { popularity: { sourceRank: number | null } }) => n.popularity.sourceRank !== null,
+        )
+        .sort((a: any, b: any) => a.popularity.sourceRank - b.popularity.sourceRank)
+        .map((n: { url: string }) => new URL(n.url).pathname);
+      expect(ranks).toEqual([
+        STORY_PATH,
+        "/2026/02/05/amd-shares-drop-q4-earnings",
+        "/2026/02/05/scams-gold-crypto-cash",
+      ]);
+    } finally {
+      await running.stop();
+    }
     const store = await createStore(config.databaseUrl);
     try {
       const page = await store.listLatest({ filter: { sourceIds: ["seed-front"] }, first: 10 });
