@@ -20,26 +20,35 @@ export function extractListing(document: Document, pageUrl: string): RawItem[] {
   return [];
 }
 
+// Items of the page's own lists (a breadcrumb is navigation), else every article node.
 function fromJsonLd(document: Document, pageUrl: string): RawItem[] {
   const nodes = readJsonLd(document);
   const listed = nodes
-    .filter((node) => hasType(node, "ListItem"))
-    .map((entry) =>
-      typeof entry.item === "object" && entry.item !== null ? (entry.item as JsonLdNode) : entry,
+    .filter((node) => hasType(node, "ItemList") && !hasType(node, "BreadcrumbList"))
+    .flatMap((list) => (Array.isArray(list.itemListElement) ? list.itemListElement : []))
+    .map((entry: JsonLdNode) =>
+      typeof entry.item === "object" && entry.item !== null
+        ? (entry.item as JsonLdNode)
+        : { ...entry, url: entry.url ?? entry.item },
     );
-  const articles = nodes.filter((node) => hasType(node, ...ARTICLE_TYPES));
-  const candidates = listed.length > 0 ? listed : articles;
-  return candidates
-    .map((node) =>
-      item(pageUrl, {
-        link: ldText(node.url) ?? ldText(node["@id"]),
-        title: ldText(node.headline) ?? ldText(node.name),
-        summary: ldText(node.description),
-        published: ldText(node.datePublished),
-        imageUrl: ldText(node.image) ?? ldText(node.thumbnailUrl),
-      }),
-    )
+  const fromList = listed
+    .map((node) => ldItem(node, pageUrl))
     .filter((i): i is RawItem => i !== null);
+  if (fromList.length > 0) return fromList;
+  return nodes
+    .filter((node) => hasType(node, ...ARTICLE_TYPES))
+    .map((node) => ldItem(node, pageUrl))
+    .filter((i): i is RawItem => i !== null);
+}
+
+function ldItem(node: JsonLdNode, pageUrl: string): RawItem | null {
+  return item(pageUrl, {
+    link: ldText(node.url) ?? ldText(node["@id"]),
+    title: ldText(node.headline) ?? ldText(node.name),
+    summary: ldText(node.description),
+    published: ldText(node.datePublished),
+    imageUrl: ldText(node.image) ?? ldText(node.thumbnailUrl),
+  });
 }
 
 function fromMicrodata(document: Document, pageUrl: string): RawItem[] {

@@ -96,21 +96,33 @@ function publishedOf(document: Document, story: JsonLdNode): string | null {
   const time = document.querySelector("article time[datetime], time[datetime]");
   return (
     ldText(story.datePublished) ??
-    metaContent(
-      document,
-      "article:published_time",
-      "datePublished",
-      "pubdate",
-      "publish-date",
-      "date",
-      "dc.date",
-      "DC.date.issued",
-    ) ??
+    metaContent(document, ...PUBLISHED_METAS) ??
     attrOf(time, "datetime") ??
-    readVisibleDate(
-      textOf(document.querySelector('[class*="byline"], [class*="date"], [class*="meta"]')),
-    )
+    visibleDate(document)
   );
+}
+
+const PUBLISHED_METAS = [
+  "article:published_time",
+  "datePublished",
+  "pubdate",
+  "publish-date",
+].concat(["date", "dc.date", "DC.date.issued"]);
+const BYLINE =
+  '[class*="byline"], [class*="author"], [class*="meta"], [class*="date"], [class*="time"], time';
+
+// The date a reader sees by the story (its byline or date line), the story's own first; a date
+// with a time of day beats a bare one (a masthead shows today's date, a byline the instant).
+function visibleDate(document: Document): string | null {
+  const scopes = [document.querySelector("article"), document.querySelector("main"), document.body];
+  for (const scope of scopes) {
+    const dates = [...(scope?.querySelectorAll(BYLINE) ?? [])]
+      .map((element) => readVisibleDate(textOf(element)))
+      .filter((date): date is string => date !== null);
+    const found = dates.find((date) => /\d:\d\d/.test(date)) ?? dates[0];
+    if (found) return found;
+  }
+  return null;
 }
 
 function authorOf(document: Document, story: JsonLdNode): string | null {
@@ -118,12 +130,16 @@ function authorOf(document: Document, story: JsonLdNode): string | null {
   if (fromLd) return fromLd;
   const meta = metaContent(document, "author", "article:author", "byl");
   if (meta && !/^https?:/i.test(meta)) return meta.replace(/^by\s+/i, "");
-  const byline = textOf(
-    document.querySelector('[rel="author"], [class*="author"], [class*="byline"]'),
-  );
-  const named = /^by\s+([^,|·]+?)(?:\s*[,|·].*)?$/i.exec(byline);
-  return named ? named[1].trim() : null;
+  for (const element of document.querySelectorAll(BYLINE)) {
+    const named = BY_NAME.exec(textOf(element));
+    if (named) return named[1].trim();
+  }
+  return null;
 }
+
+// "By Jane Doe", up to a comma, a bar, or the date line that often follows on the next line.
+const BY_NAME =
+  /^by\s+(.+?)(?:\s*(?:[,|·•]|\b(?:published|updated|posted)\b|\d{1,2}\s+[a-z]+\s+\d{4}).*)?$/i;
 
 // Tags the page gives itself: article:tag, JSON-LD keywords, and rel=tag links inside the story
 // (tag clouds in the page's chrome are every tag of the site, not this story's).

@@ -1,8 +1,9 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
 import { attrOf, textOf } from "./read-html";
 
+// English, German, French, Spanish and Italian names of a site's own popularity list.
 const POPULAR_HEADING =
-  /\b(?:most[\s-]+(?:popular|read|viewed|shared|watched)|trending|popular\s+now)\b/i;
+  /\b(?:most[\s-]+(?:popular|read|viewed|shared|watched)|trending|popular\s+now|meistgelesen|am\s+meisten\s+gelesen|les\s+plus\s+lus|m[aá]s\s+le[ií]dos?|pi[uù]\s+letti)/i;
 const MAX_RANKS = 50;
 
 /**

@@ -30,6 +30,7 @@ const CHROME = [
     .map((word) => `[class*="${word}"], [id*="${word}"]`),
 ].join(", ");
 const HEADING = "h1, h2, h3, h4";
+const LIST_ITEM = "main li, article li, [role='main'] li";
 const TEASER =
   '[class*="dek"], [class*="summary"], [class*="teaser"], [class*="standfirst"], [class*="excerpt"], p';
 const MIN_TITLE_CHARS = 15;
@@ -44,9 +45,11 @@ const PLACEHOLDER = /^data:|blank\.gif|placeholder|spacer/i;
 export function findHeadlineBlocks(document: Document, pageUrl: string): HeadlineBlock[] {
   const copy = document.cloneNode(true) as Document;
   for (const element of copy.querySelectorAll(CHROME)) element.remove();
-  const headings = [...copy.querySelectorAll(HEADING)].filter(
-    (h) => storyLink(h, pageUrl) !== null,
-  );
+  const holders = (selector: string) =>
+    [...copy.querySelectorAll(selector)].filter((h) => storyLink(h, pageUrl) !== null);
+  // Archive pages list their stories as list items of links, without headings.
+  const byHeading = holders(HEADING);
+  const headings = byHeading.length > 0 ? byHeading : holders(LIST_ITEM);
   return headings.map((heading) => {
     const anchor = storyLink(heading, pageUrl) as { link: string; title: string };
     const block = blockOf(heading, headings);
@@ -69,13 +72,20 @@ function storyLink(heading: Element, pageUrl: string): { link: string; title: st
   return title.length >= MIN_TITLE_CHARS ? { link, title } : null;
 }
 
-// A story lives below the site's root, not at a section, tag, author or search address.
+// A story lives on the page's own site below its root, not at a section, tag, author or search
+// address; a card linking to another site is an advertiser's or a partner's.
 function isStoryUrl(link: string, pageUrl: string): boolean {
   const url = new URL(link);
   if (link === canonicalizeUrl(pageUrl) || url.pathname === "/") return false;
+  if (siteOf(url.hostname) !== siteOf(new URL(pageUrl).hostname)) return false;
   return !/^\/(?:tags?|topics?|category|categories|section|author|authors|search|page)(?:\/|$)/i.test(
     url.pathname,
   );
+}
+
+// The last two labels of a host name: www.site.example and cdn.site.example are one site.
+function siteOf(hostname: string): string {
+  return hostname.split(".").slice(-2).join(".");
 }
 
 function blockOf(heading: Element, headings: Element[]): Element {

@@ -53,6 +53,8 @@ function saysItIsAStory(document: Document): boolean {
   const type = metaContent(document, "og:type");
   if (type !== null) return type === "article";
   const nodes = readJsonLd(document);
+  // A live blog's updates are postings of their own; the page is still one story.
+  if (nodes.some((node) => hasType(node, "LiveBlogPosting"))) return true;
   const stories = nodes.filter((node) => hasType(node, ...ARTICLE_TYPES));
   return stories.length === 1 && !nodes.some((node) => hasType(node, "ItemList", "CollectionPage"));
 }

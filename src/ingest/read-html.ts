@@ -1,8 +1,11 @@
 import { parseHTML } from "linkedom";
 
-/** Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). */
+/**
+ * Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). A space follows
+ * each `<br>`: DOM text would join "Jane Doe<br>Published" into one word; it renders the same.
+ */
 export function readHtml(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html.replace(/<br\s*\/?>/gi, "$& ")).document as unknown as Document;
 }
 
 /** Returns the element's text with whitespace collapsed, or "" for none. */

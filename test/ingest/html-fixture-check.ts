@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { decodeBody } from "../../src/ingest/decode-text";
+import { parseDocument, type ParsedDocument } from "../../src/ingest/parse-document";
+
+/** The fixture pages under test/fixtures/html and what each must yield. */
+export const HTML_FIXTURES_DIR = join(__dirname, "..", "fixtures", "html");
+
+/** Names of every fixture with an expected result. */
+export function htmlFixtureNames(): string[] {
+  return readdirSync(HTML_FIXTURES_DIR)
+    .filter((f) => f.endsWith(".expected.json"))
+    .map((f) => f.replace(/\.expected\.json$/, ""))
+    .sort();
+}
+
+/** A fixture's expected result (listing or story shape; see the fixtures' README). */
+export type HtmlExpectation = Record<string, any>;
+
+/** Reads a fixture page as fetched (bytes decoded by their declared charset) and parses it. */
+export async function parseHtmlFixture(
+  name: string,
+): Promise<{ expected: HtmlExpectation; parsed: ParsedDocument }> {
+  const expected = JSON.parse(
+    readFileSync(join(HTML_FIXTURES_DIR, `${name}.expected.json`), "utf8"),
+  );
+  const bytes = readFileSync(join(HTML_FIXTURES_DIR, `${name}.html`));
+  const { text } = decodeBody(bytes, "text/html");
+  const parsed = await parseDocument(text, {
+    url: expected.pageUrl,
+    sourceId: "fixture",
+    now: Date.parse("2026-06-01T00:00:00Z"),
+    kind: "html",
+  });
+  return { expected, parsed };
+}
+
+/** Every way the parsed page differs from the expectation, one line each; empty when exact. */
+export function differences(expected: HtmlExpectation, parsed: ParsedDocument): string[] {
+  return expected.kind === "listing"
+    ? listingDiffs(expected, parsed)
+    : storyDiffs(expected, parsed);
+}
+
+const iso = (ms: number | null | undefined, ingested: number) =>
+  ms === null || ms === undefined || ms === ingested ? null : new Date(ms).toISOString();
+
+function listingDiffs(expected: HtmlExpectation, parsed: ParsedDocument): string[] {
+  const out: string[] = [];
+  if (parsed.pageKind !== "listing") out.push(`pageKind ${parsed.pageKind}`);
+  const got = parsed.articles;
+  const want = expected.headlines as HtmlExpectation[];
+  if (got.length !== want.length)
+    out.push(
+      `headlines ${got.length} (want ${want.length}): ${got.map((a) => a.title).join(" / ")}`,
+    );
+  want.forEach((w, i) => {
+    const a = got[i];
+    if (!a) return;
+    const fields: [string, unknown, unknown][] = [
+      ["title", a.title, w.title],
+      ["url", a.url, w.url],
+      ["summary", a.summary, w.summary],
+      ["publishedAt", iso(a.publishedAt, a.ingestedAt), w.publishedAt],
+      ["imageUrl", a.imageUrl, w.imageUrl],
+    ];
+    for (const [field, value, wanted] of fields) {
+      if (value !== wanted)
+        out.push(`#${i} ${field}: ${JSON.stringify(value)} (want ${JSON.stringify(wanted)})`);
+    }
+  });
+  if (JSON.stringify(parsed.popular) !== JSON.stringify(expected.popular)) {
+    out.push(
+      `popular: ${JSON.stringify(parsed.popular)} (want ${JSON.stringify(expected.popular)})`,
+    );
+  }
+  const text = got.map((a) => `${a.title}\n${a.summary ?? ""}`).join("\n");
+  for (const chrome of expected.mustNotAppearInAnyTitleOrSummary ?? []) {
+    if (text.includes(chrome)) out.push(`chrome in a title or summary: ${chrome}`);
+  }
+  return out;
+}
+
+function storyDiffs(expected: HtmlExpectation, parsed: ParsedDocument): string[] {
+  const out: string[] = [];
+  if (parsed.pageKind !== "story") return [`pageKind ${parsed.pageKind}`];
+  const a = parsed.articles[0];
+  const pageTags = a.tags.map((t) => t.slug);
+  const fields: [string, unknown, unknown][] = [
+    ["url", a.url, expected.canonicalUrl],
+    ["title", a.title, expected.title],
+    ["publishedAt", iso(a.publishedAt, a.ingestedAt), expected.publishedAt],
+    ["modifiedAt", iso(a.updatedAt, a.ingestedAt), expected.modifiedAt],
+    ["author", a.author, expected.author],
+    ["language", a.language, expected.language],
+    ["imageUrl", a.imageUrl, expected.imageUrl],
+  ];
+  for (const [field, value, wanted] of fields) {
+    if (value !== wanted)
+      out.push(`${field}: ${JSON.stringify(value)} (want ${JSON.stringify(wanted)})`);
+  }
+  const slug = (t: string) =>
+    t
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "");
+  const wantTags = [...(expected.section ? [expected.section] : []), ...expected.tags].map(slug);
+  if (JSON.stringify([...new Set(wantTags)].sort()) !== JSON.stringify([...pageTags].sort())) {
+    out.push(`tags: ${JSON.stringify(pageTags)} (want ${JSON.stringify(wantTags)})`);
+  }
+  const headings = [...(a.contentHtml ?? "").matchAll(/<h[2-4]>([\s\S]*?)<\/h[2-4]>/g)].map((m) =>
+    m[1]
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+  if (JSON.stringify(headings) !== JSON.stringify(expected.sectionHeadings)) {
+    out.push(
+      `headings: ${JSON.stringify(headings)} (want ${JSON.stringify(expected.sectionHeadings)})`,
+    );
+  }
+  for (const phrase of expected.containsText) {
+    if (!(a.contentText ?? "").includes(phrase)) out.push(`missing text: ${phrase}`);
+  }
+  const [min, max] = expected.wordCountBetween;
+  if (a.wordCount < min || a.wordCount > max)
+    out.push(`wordCount ${a.wordCount} (want ${min}-${max})`);
+  const text = [a.title, a.summary, a.contentText].join("\n");
+  for (const chrome of expected.mustNotContain) {
+    if (text.includes(chrome)) out.push(`chrome in the story: ${chrome}`);
+  }
+  return out;
+}
