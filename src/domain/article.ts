@@ -1,3 +1,5 @@
+import type { ArticleRoute } from "./article-route";
+
 /** Where a tag came from: the feed's categories, the page's metadata, or text extraction. */
 export type TagOrigin = "feed" | "page" | "extracted";
 
@@ -37,6 +39,8 @@ export interface Article {
   wordCount: number;
   enclosures: Enclosure[];
   tags: Tag[];
+  /** Which way its content came (feed item, listing headline, story page); see article-route. */
+  route: ArticleRoute;
 }
 
 /** What is counted about an article: stored views, and its rank in a source's popular list. */

@@ -1,4 +1,5 @@
 import type { Article, TagOrigin } from "./article";
+import type { ArticleRoute } from "./article-route";
 import { articleId } from "./article-id";
 import { resolveArticleDates } from "./article-dates";
 import { normalizeEnclosures } from "./article-enclosures";
@@ -38,6 +39,8 @@ export interface NormalizeContext {
   /** The fetch time (epoch ms): fallback and upper bound for dates, and the ingestion time. */
   now: number;
   tagOrigin: TagOrigin;
+  /** Which way the item came: a feed, a listing page or a story page. */
+  route: ArticleRoute;
 }
 
 interface ArticleText {
@@ -74,6 +77,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
     wordCount: countWords(text.contentText ?? text.summary ?? ""),
     enclosures,
     tags: tagsFromCategories(item.categories, ctx.tagOrigin),
+    route: ctx.route,
   };
 }
 

@@ -59,6 +59,7 @@ export async function parseDocument(
     feedLanguage: feed.language,
     now: opts.now,
     tagOrigin: page ? ("page" as const) : ("feed" as const),
+    route: page?.pageKind ?? ("feed" as const),
   };
   const items = selectNewestItems(dropRepeatedGuids(raw.items), opts.maxItems ?? DEFAULT_MAX_ITEMS);
   const articles = dropRepeatedIds(await normalizeYielding(items, ctx));

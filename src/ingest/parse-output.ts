@@ -5,7 +5,7 @@ import type { ParsedDocument } from "./parse-document";
 /** One article as `newsgate parse` prints it: every key present, dates as ISO-8601 UTC. */
 export type ArticleOutput = Omit<
   Article,
-  "sourceId" | "ingestedAt" | "publishedAt" | "updatedAt"
+  "sourceId" | "ingestedAt" | "publishedAt" | "updatedAt" | "route"
 > & {
   publishedAt: string;
   updatedAt: string | null;

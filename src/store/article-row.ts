@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article, Enclosure, Tag } from "../domain/article";
+import { isArticleRoute } from "../domain/article-route";
+import { titleFingerprint } from "../domain/title-fingerprint";
 import type { ArticleRow } from "./database";
 
 /** The columns an upsert compares and rewrites; identity and ingest time are not among them. */
@@ -16,6 +18,9 @@ export const ARTICLE_CONTENT_COLUMNS = [
   "language",
   "word_count",
   "enclosures",
+  "fingerprint",
+  "content_route",
+  "meta_route",
 ] as const;
 
 /** One of the content columns. */
@@ -44,7 +49,7 @@ export function parseEnclosures(text: string): Enclosure[] {
   }
 }
 
-/** The `articles` row for an article (no fingerprint or cluster yet). */
+/** The `articles` row for an article (no cluster yet); both its routes are the article's. */
 export function articleToRow(article: Article): ArticleRow {
   return {
     id: article.id,
@@ -64,8 +69,10 @@ export function articleToRow(article: Article): ArticleRow {
     image_url: article.imageUrl,
     word_count: article.wordCount,
     enclosures: serializeEnclosures(article.enclosures),
-    fingerprint: null,
+    fingerprint: titleFingerprint(article.title),
     cluster_id: null,
+    content_route: article.route,
+    meta_route: article.route,
   };
 }
 
@@ -89,6 +96,7 @@ export function rowToArticle(row: ArticleRow, tags: Tag[]): Article {
     wordCount: row.word_count,
     enclosures: parseEnclosures(row.enclosures),
     tags,
+    route: isArticleRoute(row.content_route) ? row.content_route : "feed",
   };
 }
 

@@ -54,6 +54,10 @@ export interface ArticlesTable {
   enclosures: string;
   fingerprint: string | null;
   cluster_id: string | null;
+  /** The route (`feed`, `listing`, `story`) that gave the content: html, text, image. */
+  content_route: string;
+  /** The route that gave the headline, teaser, dates and author. */
+  meta_route: string;
 }
 
 /** The `tags` table: a slug and the display name it was first seen with. */

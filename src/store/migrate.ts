@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as initial from "./migrations/0001-initial";
 import * as sourceRemoved from "./migrations/0002-source-removed";
 import * as sourceScheduling from "./migrations/0003-source-scheduling";
+import * as articleRoutes from "./migrations/0004-article-routes";
 
 /** The store's migrations by name, in order; listed in code so they run from dist and ts-jest. */
 export function listMigrations(): Record<string, Migration> {
@@ -9,6 +10,7 @@ export function listMigrations(): Record<string, Migration> {
     "0001-initial": initial,
     "0002-source-removed": sourceRemoved,
     "0003-source-scheduling": sourceScheduling,
+    "0004-article-routes": articleRoutes,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   tagSetKey,
   uniqueTags,
 } from "./article-row";
+import { mergeRoutes, sameStoryByFingerprint, unionTags } from "./merge-routes";
 
 /** An article as stored: its row and its tags. */
 export interface StoredArticle {
@@ -39,16 +40,19 @@ interface EntryIndex {
   byId: Map<string, Entry>;
   byUrl: Map<string, Entry>;
   byGuid: Map<string, Entry>;
+  byFingerprint: Map<string, Entry[]>;
   /** Every url any entry has held during the plan, so url changes never swap or chain. */
   heldUrls: Set<string>;
 }
 
 /**
  * Decides, without I/O, what upserting `incoming` over the `existing` rows it may collide with
- * (same id, url, or source and guid) writes. An article whose url belongs to another article
- * of the same source becomes that article; one whose url belongs to another source's article
- * is left to the source that stored it first, so two feeds sharing a story do not overwrite
- * each other on every pass. Later duplicates within `incoming` apply on top of earlier ones.
+ * (same id, url, source and guid, or headline fingerprint) writes. An article the same source
+ * stored by the same route is replaced by the new copy. One another source or route stored
+ * (the feed item of a story whose page is read now; two feeds carrying one story) is merged
+ * by trust (see mergeRoutes): it keeps its id and source, takes the better fields, and gains
+ * the new tags; merging the same copy again changes nothing, so feeds sharing a story never
+ * overwrite each other on every pass. Later duplicates within `incoming` apply on top.
  */
 export function planArticleUpsert(
   incoming: readonly Article[],
@@ -58,6 +62,7 @@ export function planArticleUpsert(
     byId: new Map(),
     byUrl: new Map(),
     byGuid: new Map(),
+    byFingerprint: new Map(),
     heldUrls: new Set(),
   };
   for (const stored of existing)
@@ -67,9 +72,11 @@ export function planArticleUpsert(
     const row = articleToRow(article);
     const tags = uniqueTags(article.tags);
     const target = findTarget(index, row);
-    if (target === "foreign") unchanged += 1;
-    else if (target === undefined) addEntry(index, { row, tags, ...unchangedFlags(true) });
-    else if (!applyIncoming(index, target, row, tags)) unchanged += 1;
+    if (target === undefined) addEntry(index, { row, tags, ...unchangedFlags(true) });
+    else if (
+      !(sameRoute(target.row, row) ? applyIncoming : mergeIncoming)(index, target, row, tags)
+    )
+      unchanged += 1;
   }
   return collectPlan(index, unchanged);
 }
@@ -88,15 +95,36 @@ function addEntry(index: EntryIndex, entry: Entry): void {
   index.heldUrls.add(entry.row.url);
   const key = guidKey(entry.row);
   if (key !== null) index.byGuid.set(key, entry);
+  indexFingerprint(index, entry);
 }
 
-function findTarget(index: EntryIndex, row: ArticleRow): Entry | "foreign" | undefined {
-  const byId = index.byId.get(row.id);
-  if (byId !== undefined) return byId;
-  const byUrl = index.byUrl.get(row.url);
-  if (byUrl !== undefined) return byUrl.row.source_id === row.source_id ? byUrl : "foreign";
+function indexFingerprint(index: EntryIndex, entry: Entry): void {
+  const fingerprint = entry.row.fingerprint;
+  if (fingerprint === null) return;
+  const entries = index.byFingerprint.get(fingerprint) ?? [];
+  if (!entries.includes(entry)) index.byFingerprint.set(fingerprint, [...entries, entry]);
+}
+
+// One source's one route names its articles by id, url and guid; the same story reached by
+// another source or route may carry another url, and is known by its headline's fingerprint.
+// A stored article that has taken fields from another route is merged into, never replaced.
+function sameRoute(a: ArticleRow, b: ArticleRow): boolean {
+  return (
+    a.source_id === b.source_id &&
+    a.content_route === b.content_route &&
+    a.meta_route === b.meta_route
+  );
+}
+
+function findTarget(index: EntryIndex, row: ArticleRow): Entry | undefined {
+  const byKey = index.byId.get(row.id) ?? index.byUrl.get(row.url);
+  if (byKey !== undefined) return byKey;
   const key = guidKey(row);
-  return key === null ? undefined : index.byGuid.get(key);
+  const byGuid = key === null ? undefined : index.byGuid.get(key);
+  if (byGuid !== undefined || row.fingerprint === null) return byGuid;
+  return index.byFingerprint
+    .get(row.fingerprint)
+    ?.find((entry) => !sameRoute(entry.row, row) && sameStoryByFingerprint(entry.row, row));
 }
 
 /** Applies incoming content to an entry; returns whether anything changed. */
@@ -116,6 +144,28 @@ function applyIncoming(index: EntryIndex, entry: Entry, row: ArticleRow, tags: T
   }
   Object.assign(entry.row, content);
   if (tagsChanged) entry.tags = tags;
+  entry.contentChanged ||= contentChanged;
+  entry.tagsChanged ||= tagsChanged;
+  return true;
+}
+
+/** Merges another route's copy of the story into an entry; returns whether anything changed. */
+function mergeIncoming(index: EntryIndex, entry: Entry, row: ArticleRow, tags: Tag[]): boolean {
+  const merged = mergeRoutes(entry.row, row);
+  // As in applyIncoming: an article moves only to a url no article has held in this batch.
+  if (merged.url !== entry.row.url && index.heldUrls.has(merged.url)) merged.url = entry.row.url;
+  const mergedTags = unionTags(entry.tags, tags);
+  const contentChanged = contentDiffers(merged, entry.row);
+  const tagsChanged = tagSetKey(mergedTags) !== tagSetKey(entry.tags);
+  if (!contentChanged && !tagsChanged) return false;
+  if (merged.url !== entry.row.url) {
+    index.byUrl.delete(entry.row.url);
+    index.byUrl.set(merged.url, entry);
+    index.heldUrls.add(merged.url);
+  }
+  Object.assign(entry.row, merged);
+  indexFingerprint(index, entry);
+  entry.tags = mergedTags;
   entry.contentChanged ||= contentChanged;
   entry.tagsChanged ||= tagsChanged;
   return true;

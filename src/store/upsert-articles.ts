@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Article } from "../domain/article";
+import { titleFingerprint } from "../domain/title-fingerprint";
 import { hashGuid } from "./article-row";
 import { chunk } from "./chunk";
 import type { ArticleRow, Database } from "./database";
@@ -9,7 +10,7 @@ import type { UpsertResult } from "./store";
 import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
 import { runWriteTransaction } from "./write-transaction";
 
-// Up to three bound values per article in the collision lookup.
+// Up to four bound values per article in the collision lookup.
 const LOOKUP_BATCH_SIZE = 150;
 // 19 columns per row keeps a multi-row insert well under SQLite's parameter limit.
 const INSERT_BATCH_SIZE = 40;
@@ -78,6 +79,7 @@ async function loadCollisions(
           ...[...guids].map(([sourceId, hashes]) =>
             eb.and([eb("source_id", "=", sourceId), eb("guid_hash", "in", hashes)]),
           ),
+          ...fingerprintsOf(slice).map((fingerprints) => eb("fingerprint", "in", fingerprints)),
         ]),
       )
       .execute();
@@ -85,6 +87,14 @@ async function loadCollisions(
   }
   const tags = await loadTags(db, [...rows.keys()]);
   return [...rows.values()].map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
+}
+
+// The same story reached by another route, under another url, shares its headline's fingerprint.
+function fingerprintsOf(articles: readonly Article[]): string[][] {
+  const fingerprints = articles
+    .map((a) => titleFingerprint(a.title))
+    .filter((f): f is string => f !== null);
+  return fingerprints.length > 0 ? [fingerprints] : [];
 }
 
 function guidHashesBySource(articles: readonly Article[]): Map<string, string[]> {

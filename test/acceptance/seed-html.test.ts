@@ -15,6 +15,7 @@ const STORY_PATH = "/2026/02/05/china-innovation-surge";
 const pages: Record<string, Buffer> = {
   "/": readFileSync(join(seedDir, "index.html")),
   [STORY_PATH]: readFileSync(join(seedDir, "china-innovation-surge.html")),
+  "/feed.xml": readFileSync(join(seedDir, "feed.xml")),
 };
 const china = expected.articles.find((a) => a.path === STORY_PATH)!;
 
@@ -130,6 +131,71 @@ describe("the seed site's HTML pages, served from 127.0.0.1", () => {
       expect(titles).toEqual(expected.articles.map((a) => a.title).sort());
     } finally {
       await store.close();
+    }
+  });
+
+  it("ingests all three routes (feed, front page, story page) into exactly four articles", async () => {
+    const sources = [
+      {
+        id: "seed-feed",
+        name: "World News feed",
+        url: `${site.url}/feed.xml`,
+        kind: "rss" as const,
+      },
+      {
+        id: "seed-front",
+        name: "World News front page",
+        url: `${site.url}/`,
+        kind: "html" as const,
+      },
+      {
+        id: "seed-story",
+        name: "World News story",
+        url: `${site.url}${STORY_PATH}`,
+        kind: "html" as const,
+      },
+    ];
+    const logger = createLogger({ level: "silent" });
+    // Every order the routes can arrive in ends in the same four articles.
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
+      const config = testConfig({ sources: order.map((i) => sources[i]) });
+      for (const i of order) {
+        const [report] = await runIngestPass(config, logger, { all: false, ids: [sources[i].id] });
+        expect(report.ok).toBe(true);
+      }
+      const again = await runIngestPass(config, logger, { all: true, ids: [] });
+      expect(again.map((r) => [r.inserted, r.updated])).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+      const store = await createStore(config.databaseUrl);
+      try {
+        const page = await store.listLatest({ filter: {}, first: 10 });
+        const articles = await store.getArticles(page.items.map((p) => p.id));
+        expect(articles).toHaveLength(4);
+        for (const want of expected.articles) {
+          const article = articles.find((a) => a.title === want.title)!;
+          expect(new URL(article.url).pathname).toBe(want.path);
+          expect(new Date(article.publishedAt).toISOString()).toBe(want.publishedAt);
+          expect(article.summary?.startsWith(want.summaryStartsWith)).toBe(true);
+          const feedTags = article.tags.filter((t) => t.origin === "feed").map((t) => t.slug);
+          expect(feedTags.sort()).toEqual([...want.feedTags].sort());
+        }
+        const story = articles.find((a) => a.title === china.title)!;
+        expect(story.url).toBe(`https://news.example.com${STORY_PATH}`);
+        for (const phrase of china.fullStory!.containsText)
+          expect(story.contentText).toContain(phrase);
+        const pageTags = story.tags.filter((t) => t.origin === "page").map((t) => t.slug);
+        expect(pageTags.sort()).toEqual(["innovation", "trade-war"]);
+        expectNoChrome(articles);
+      } finally {
+        await store.close();
+      }
     }
   });
 });

@@ -11,6 +11,7 @@ const CTX: NormalizeContext = {
   feedLanguage: "en",
   now: NOW,
   tagOrigin: "feed",
+  route: "feed",
 };
 const sha = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
 

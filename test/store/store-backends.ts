@@ -112,6 +112,7 @@ export function makeArticle(id: string, overrides: Partial<Article> = {}): Artic
     wordCount: 3,
     enclosures: [],
     tags: [],
+    route: "feed",
     ...overrides,
   };
 }
