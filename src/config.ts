@@ -78,6 +78,7 @@ const sourceSchema = z
     schedule: cronSchedule.optional(),
     userAgent: z.string().min(1).max(300).optional(),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    fullText: z.boolean().optional(),
   })
   .strict()
   .superRefine((source, ctx) => {
@@ -164,6 +165,7 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
       schedule: s.schedule ?? null,
       userAgent: s.userAgent ?? null,
       tags: s.tags ?? [],
+      fullText: s.fullText ?? false,
     };
   });
 }

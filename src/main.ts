@@ -97,6 +97,11 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     now: Date.now,
     log: (r: IngestReport) => logger[r.ok ? "info" : "warn"](r, "fetch"),
     maxItemsPerFetch: config.fetch.maxItemsPerFetch,
+    // Story pages of fullText sources share the scheduler's caps, across every ingest.
+    storyLimiter: createHostLimiter({
+      concurrency: config.scheduler.concurrency,
+      hostConcurrency: config.scheduler.hostConcurrency,
+    }),
   };
   return {
     store,

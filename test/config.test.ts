@@ -76,6 +76,7 @@ describe("loadConfig", () => {
         schedule: null,
         userAgent: null,
         tags: [],
+        fullText: false,
       },
       {
         id: "remote",
@@ -86,11 +87,12 @@ describe("loadConfig", () => {
         schedule: null,
         userAgent: null,
         tags: [],
+        fullText: false,
       },
     ]);
   });
 
-  it("reads a cron schedule, a user agent and tags; no interval and no schedule is adaptive", () => {
+  it("reads a cron schedule, a user agent, tags and fullText; no interval or schedule is adaptive", () => {
     const dir = tempDir();
     const path = sourcesFile(dir, {
       sources: [
@@ -101,6 +103,7 @@ describe("loadConfig", () => {
           schedule: "0 6 * * 1-5",
           userAgent: "Reader/1.0 (+https://reader.example)",
           tags: ["World", " Politics "],
+          fullText: true,
         },
         { id: "paced", name: "Paced", url: "https://b.example/feed.xml" },
       ],
@@ -113,8 +116,9 @@ describe("loadConfig", () => {
         schedule: "0 6 * * 1-5",
         userAgent: "Reader/1.0 (+https://reader.example)",
         tags: ["World", "Politics"],
+        fullText: true,
       }),
-      expect.objectContaining({ id: "paced", intervalSeconds: null, schedule: null, tags: [] }),
+      expect.objectContaining({ id: "paced", schedule: null, tags: [], fullText: false }),
     ]);
   });
 

@@ -19,6 +19,8 @@ export interface SourceDefinition {
   userAgent?: string | null;
   /** The source's categories (e.g. OPML outline categories), as given. */
   tags?: string[];
+  /** Fetch the story page of each new item whose content is only a teaser. */
+  fullText?: boolean;
 }
 
 /** A source as the store keeps it, with its fetch state and health. */
@@ -27,6 +29,7 @@ export interface Source extends SourceDefinition {
   schedule: string | null;
   userAgent: string | null;
   tags: string[];
+  fullText: boolean;
   siteUrl: string | null;
   language: string | null;
   etag: string | null;

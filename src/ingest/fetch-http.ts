@@ -21,6 +21,7 @@ const RETRY_STATUSES = new Set([429, 503]);
 const ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, " +
   "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
+const ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
 /** Fetches over HTTP(S) under one total deadline, following and checking redirects by hand. */
 export async function fetchHttp(
@@ -57,7 +58,7 @@ export async function fetchHttp(
 function requestHeaders(req: FetchRequest, userAgent: string): Record<string, string> {
   const headers: Record<string, string> = {
     "user-agent": req.userAgent || userAgent,
-    accept: ACCEPT,
+    accept: req.expect === "page" ? ACCEPT_PAGE : ACCEPT,
     "accept-encoding": "gzip, deflate, br",
   };
   if (req.etag) headers["if-none-match"] = req.etag;

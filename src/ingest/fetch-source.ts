@@ -27,6 +27,8 @@ export interface FetchRequest {
   allowFile: boolean;
   /** This source's own User-Agent, instead of the fetcher's. */
   userAgent?: string | null;
+  /** What is asked for (the Accept header): a feed (the default) or an HTML page. */
+  expect?: "feed" | "page";
 }
 
 /** What a fetch returned; body is null when the source answered 304 Not Modified. */

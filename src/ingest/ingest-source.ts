@@ -6,6 +6,8 @@ import { scheduleOf } from "../domain/source-schedule";
 import type { Store } from "../store/store";
 import { FetchError } from "./fetch-error";
 import type { FetchRequest, FetchResult } from "./fetch-source";
+import { fetchFullStories } from "./fetch-full-stories";
+import { createHostLimiter, type HostLimiter } from "./host-limiter";
 import type { IngestReport } from "./ingest-report";
 import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 
@@ -21,6 +23,8 @@ export interface IngestDeps {
   maxItemsPerFetch?: number;
   /** Parses a fetched document (a thread pool in the service); parseDocument here by default. */
   parse?: (text: string, opts: ParseDocumentOptions) => Promise<ParsedDocument>;
+  /** Caps story-page fetches per host for `fullText` sources (shared by every ingest). */
+  storyLimiter?: HostLimiter;
   /** Returns a number in [0, 1) for backoff jitter; `Math.random` by default. */
   random?: () => number;
 }
@@ -63,6 +67,7 @@ async function attempt(deps: IngestDeps, source: Source, started: number): Promi
       // Only the operator's config file can create file: sources; the API accepts http(s) only.
       allowFile: true,
       userAgent: source.userAgent,
+      expect: source.kind === "html" ? "page" : "feed",
     });
   } catch (err) {
     const { status, error, retryAfterMs } = failure(err);
@@ -103,7 +108,11 @@ async function parseAndStore(
   const result = await deps.store.upsertArticles(articles);
   // A page's own popular list, as it stands now, replaces the one it showed before.
   if (parsed.pageKind !== null) await deps.store.recordSourceRanks(source.id, parsed.popular);
-  const changed = new Set([...result.inserted, ...result.updated]);
+  const stories = source.fullText
+    ? await fullStoriesOf(deps, source, articles, result.inserted)
+    : [];
+  const merged = stories.length > 0 ? await deps.store.upsertArticles(stories) : null;
+  const changed = new Set([...result.inserted, ...result.updated, ...(merged?.updated ?? [])]);
   if (changed.size > 0) {
     await deps.onChanged(
       [...changed],
@@ -123,6 +132,25 @@ async function parseAndStore(
     publishedTimes: articles.map((a) => a.publishedAt),
   };
 }
+
+// New items only: each story page is fetched once, and a failure keeps the teaser for good.
+function fullStoriesOf(deps: IngestDeps, source: Source, articles: Article[], inserted: string[]) {
+  const fresh = new Set(inserted);
+  const limiter = deps.storyLimiter ?? createHostLimiter(DEFAULT_STORY_LIMITS);
+  const storyDeps = {
+    fetch: deps.fetch,
+    parse: deps.parse ?? parseDocument,
+    limiter,
+    now: deps.now,
+  };
+  return fetchFullStories(
+    storyDeps,
+    source,
+    articles.filter((a) => fresh.has(a.id)),
+  );
+}
+
+const DEFAULT_STORY_LIMITS = { concurrency: 4, hostConcurrency: 2 };
 
 async function planFor(
   deps: IngestDeps,

@@ -9,6 +9,8 @@ export interface SourcesTable {
   interval_seconds: number | null;
   schedule: string | null;
   user_agent: string | null;
+  /** 1 when teaser-only items get their story page fetched; see Source.fullText. */
+  full_text: Generated<number>;
   /** JSON array of strings. */
   tags: string;
   site_url: string | null;

@@ -67,6 +67,7 @@ async function upsertSources(
           schedule: eb.ref("excluded.schedule"),
           user_agent: eb.ref("excluded.user_agent"),
           tags: eb.ref("excluded.tags"),
+          full_text: eb.ref("excluded.full_text"),
           // Declaring a removed source again brings it back.
           removed_at: null,
         })),

@@ -14,6 +14,7 @@ export function rowToSource(row: SourceRow): Source {
     schedule: row.schedule,
     userAgent: row.user_agent,
     tags: parseTags(row.tags),
+    fullText: Number(row.full_text) === 1,
     siteUrl: row.site_url,
     language: row.language,
     etag: row.etag,
@@ -45,6 +46,7 @@ export function definitionColumns(def: SourceDefinition) {
     schedule: def.intervalSeconds == null ? (def.schedule ?? null) : null,
     user_agent: def.userAgent ?? null,
     tags: JSON.stringify(def.tags ?? []),
+    full_text: def.fullText ? 1 : 0,
   };
 }
 

@@ -17,6 +17,7 @@ const pages: Record<string, Buffer> = {
   [STORY_PATH]: readFileSync(join(seedDir, "china-innovation-surge.html")),
   "/feed.xml": readFileSync(join(seedDir, "feed.xml")),
 };
+const hits = new Map<string, number>();
 const china = expected.articles.find((a) => a.path === STORY_PATH)!;
 
 function expectNoChrome(articles: Article[]): void {
@@ -34,6 +35,16 @@ describe("the seed site's HTML pages, served from 127.0.0.1", () => {
   let site: TestHttpServer;
   beforeAll(async () => {
     site = await startHttpServer((req, res) => {
+      hits.set(req.url ?? "", (hits.get(req.url ?? "") ?? 0) + 1);
+      if (req.url === "/local-feed.xml") {
+        // The seed feed with its links on this server and every item a teaser, so story pages
+        // are fetched from here (only the China story has one).
+        const local = pages["/feed.xml"]
+          .toString("utf8")
+          .replaceAll("https://news.example.com", site.url)
+          .replace(/<content:encoded>[\s\S]*?<\/content:encoded>/g, "");
+        return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(local);
+      }
       const page = pages[req.url ?? ""];
       if (page === undefined) return void res.writeHead(404).end();
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
@@ -196,6 +207,38 @@ describe("the seed site's HTML pages, served from 127.0.0.1", () => {
       } finally {
         await store.close();
       }
+    }
+  });
+
+  it("fetches a fullText feed's teaser items' story pages once, and keeps a teaser whose page fails", async () => {
+    const source = {
+      id: "seed-full",
+      name: "World News",
+      url: `${site.url}/local-feed.xml`,
+      fullText: true,
+    };
+    const config = testConfig({ sources: [{ ...source, kind: "rss" as const }] });
+    const logger = createLogger({ level: "silent" });
+    hits.clear();
+    const [first] = await runIngestPass(config, logger, { all: true, ids: [] });
+    expect(first).toEqual(expect.objectContaining({ ok: true, items: 4, inserted: 4 }));
+    await runIngestPass(config, logger, { all: true, ids: [] });
+    expect(hits.get(STORY_PATH)).toBe(1);
+    expect(hits.get("/2026/02/05/amd-shares-drop-q4-earnings")).toBe(1);
+    const store = await createStore(config.databaseUrl);
+    try {
+      const page = await store.listLatest({ filter: {}, first: 10 });
+      const articles = await store.getArticles(page.items.map((p) => p.id));
+      expect(articles).toHaveLength(4);
+      const story = articles.find((a) => a.title === china.title)!;
+      for (const phrase of china.fullStory!.containsText)
+        expect(story.contentText).toContain(phrase);
+      expect(story.url).toBe(`https://news.example.com${STORY_PATH}`);
+      const amd = articles.find((a) => a.title.startsWith("AMD"))!;
+      expect(amd.contentText).toBeNull();
+      expect(amd.summary?.startsWith("AMD stock declines")).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 });

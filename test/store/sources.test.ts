@@ -48,6 +48,7 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         fetchCount: 0,
         notModifiedCount: 0,
         createdAt: T0,
+        fullText: false,
       });
     });
 
