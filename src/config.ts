@@ -6,6 +6,7 @@ import { describeCronProblem } from "./domain/cron-schedule";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
+import { describeSelectorProblem } from "./ingest/read-html";
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
 export class ConfigError extends Error {
@@ -62,6 +63,26 @@ const cronSchedule = z.string().superRefine((expression, ctx) => {
   if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `cron expression ${problem}` });
 });
 
+const cssSelector = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((selector, ctx) => {
+    const problem = describeSelectorProblem(selector);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
+const selectorsSchema = z
+  .object({
+    item: cssSelector,
+    title: cssSelector.optional(),
+    link: cssSelector.optional(),
+    summary: cssSelector.optional(),
+    date: cssSelector.optional(),
+    image: cssSelector.optional(),
+  })
+  .strict();
+
 // Without intervalSeconds or schedule a source is polled adaptively, at its own publishing pace.
 const sourceSchema = z
   .object({
@@ -79,9 +100,17 @@ const sourceSchema = z
     userAgent: z.string().min(1).max(300).optional(),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
     fullText: z.boolean().optional(),
+    selectors: selectorsSchema.optional(),
   })
   .strict()
   .superRefine((source, ctx) => {
+    if (source.selectors !== undefined && source.kind !== "html") {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["selectors"],
+        message: "selectors read pages: give them to a source of kind html",
+      });
+    }
     if (source.intervalSeconds !== undefined && source.schedule !== undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -166,6 +195,7 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
       userAgent: s.userAgent ?? null,
       tags: s.tags ?? [],
       fullText: s.fullText ?? false,
+      selectors: s.selectors ?? null,
     };
   });
 }

@@ -77,6 +77,7 @@ describe("loadConfig", () => {
         userAgent: null,
         tags: [],
         fullText: false,
+        selectors: null,
       },
       {
         id: "remote",
@@ -88,6 +89,7 @@ describe("loadConfig", () => {
         userAgent: null,
         tags: [],
         fullText: false,
+        selectors: null,
       },
     ]);
   });
@@ -134,6 +136,40 @@ describe("loadConfig", () => {
     [
       { sources: [{ id: "a", name: "x", url: "https://a.example/", intervalSeconds: 90_000 }] },
       /sources\.0\.intervalSeconds/,
+    ],
+    [
+      {
+        sources: [
+          {
+            id: "a",
+            name: "x",
+            url: "https://a.example/",
+            kind: "html",
+            selectors: { item: "div[" },
+          },
+        ],
+      },
+      /sources\.0\.selectors\.item: not a CSS selector/,
+    ],
+    [
+      {
+        sources: [{ id: "a", name: "x", url: "https://a.example/", selectors: { item: ".card" } }],
+      },
+      /sources\.0\.selectors: selectors read pages: give them to a source of kind html/,
+    ],
+    [
+      {
+        sources: [
+          {
+            id: "a",
+            name: "x",
+            url: "https://a.example/",
+            kind: "html",
+            selectors: { title: "h2" },
+          },
+        ],
+      },
+      /sources\.0\.selectors\.item: Required/,
     ],
     [
       { sources: [{ id: "a", name: "x", url: "https://a.example/", schedule: "every day" }] },

@@ -1,3 +1,5 @@
+import type { PageSelectors } from "./page-selectors";
+
 /** The formats a source can be read as. */
 export type SourceKind = "rss" | "atom" | "json" | "html";
 
@@ -21,6 +23,8 @@ export interface SourceDefinition {
   tags?: string[];
   /** Fetch the story page of each new item whose content is only a teaser. */
   fullText?: boolean;
+  /** For html sources: CSS selectors that pick the headlines instead of the heuristic. */
+  selectors?: PageSelectors | null;
 }
 
 /** A source as the store keeps it, with its fetch state and health. */
@@ -30,6 +34,7 @@ export interface Source extends SourceDefinition {
   userAgent: string | null;
   tags: string[];
   fullText: boolean;
+  selectors: PageSelectors | null;
   siteUrl: string | null;
   language: string | null;
   etag: string | null;

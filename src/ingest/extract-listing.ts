@@ -1,3 +1,4 @@
+import type { PageSelectors } from "../domain/page-selectors";
 import type { RawItem } from "../domain/raw-feed";
 import { canonicalizeUrl } from "../domain/canonical-url";
 import { resolveUrl } from "../domain/resolve-url";
@@ -5,6 +6,7 @@ import { escapeHtml } from "../domain/text-to-html";
 import { findHeadlineBlocks, type HeadlineBlock } from "./find-headline-blocks";
 import { ARTICLE_TYPES, hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
 import { attrOf, textOf } from "./read-html";
+import { readVisibleDate } from "./read-visible-date";
 
 /**
  * Returns the headlines of a listing page (front, section or tag page) as raw items, in page
@@ -12,7 +14,12 @@ import { attrOf, textOf } from "./read-html";
  * nodes), then microdata, then the page's repeated story blocks (see findHeadlineBlocks). Each
  * item's link is its story page; its teaser, when the page shows one, is its summary.
  */
-export function extractListing(document: Document, pageUrl: string): RawItem[] {
+export function extractListing(
+  document: Document,
+  pageUrl: string,
+  selectors: PageSelectors | null = null,
+): RawItem[] {
+  if (selectors !== null) return dedupe(fromSelectors(document, pageUrl, selectors));
   for (const read of [fromJsonLd, fromMicrodata, fromBlocks]) {
     const items = dedupe(read(document, pageUrl));
     if (items.length > 0) return items;
@@ -78,6 +85,35 @@ function fromMicrodata(document: Document, pageUrl: string): RawItem[] {
 function fromBlocks(document: Document, pageUrl: string): RawItem[] {
   return findHeadlineBlocks(document, pageUrl)
     .map((block: HeadlineBlock) => item(pageUrl, block))
+    .filter((i): i is RawItem => i !== null);
+}
+
+// The operator's selectors, for a page that defeats the rest: each item block, and in it the
+// title (else its first heading or link), the link (else the title's), summary, date and image.
+function fromSelectors(document: Document, pageUrl: string, selectors: PageSelectors): RawItem[] {
+  return [...document.querySelectorAll(selectors.item)]
+    .map((block) => {
+      const pick = (selector: string | undefined) =>
+        selector ? block.querySelector(selector) : null;
+      const title = pick(selectors.title) ?? block.querySelector("h1, h2, h3, h4, a[href]");
+      const anchor =
+        pick(selectors.link) ??
+        title?.closest("a[href]") ??
+        title?.querySelector("a[href]") ??
+        block.querySelector("a[href]");
+      const date = pick(selectors.date);
+      const image = pick(selectors.image);
+      return item(pageUrl, {
+        link: attrOf(anchor, "href"),
+        title: textOf(title) || null,
+        summary: textOf(pick(selectors.summary)) || null,
+        published:
+          attrOf(date, "datetime") ??
+          attrOf(date, "content") ??
+          (date ? readVisibleDate(textOf(date)) : null),
+        imageUrl: attrOf(image, "data-src") ?? attrOf(image, "src"),
+      });
+    })
     .filter((i): i is RawItem => i !== null);
 }
 

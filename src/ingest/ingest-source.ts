@@ -103,6 +103,7 @@ async function parseAndStore(
     now: started,
     maxItems: deps.maxItemsPerFetch,
     kind: source.kind,
+    selectors: source.selectors,
   });
   const articles = parsed.articles;
   const result = await deps.store.upsertArticles(articles);

@@ -2,6 +2,7 @@ import type { Article } from "../domain/article";
 import { summarizeFeed, type FeedSummary } from "../domain/feed-summary";
 import { normalizeItem, type NormalizeContext } from "../domain/normalize-item";
 import type { RawItem } from "../domain/raw-feed";
+import type { PageSelectors } from "../domain/page-selectors";
 import type { SourceKind } from "../domain/source";
 import { detectFormat } from "./detect-format";
 import { FeedParseError } from "./feed-parse-error";
@@ -27,6 +28,8 @@ export interface ParseDocumentOptions {
    * kind is not given (`newsgate parse`); a feed source that answers with one is failing.
    */
   kind?: SourceKind;
+  /** The source's CSS selectors for its listing page, if any. */
+  selectors?: PageSelectors | null;
 }
 
 /** A parsed and normalized document: the feed's metadata and its articles. */
@@ -72,7 +75,7 @@ function readPage(text: string, opts: ParseDocumentOptions): ParsedHtmlPage {
       `not a feed: ${notAFeedMessage(text).replace(/^not a feed: /, "")} (a page is read as a source of kind html)`,
     );
   }
-  const page = parseHtmlPage(text, opts.url);
+  const page = parseHtmlPage(text, opts.url, opts.selectors ?? null);
   if (page.feed.items.length === 0) {
     throw new FeedParseError("not a news page: it holds neither a story nor a list of headlines");
   }

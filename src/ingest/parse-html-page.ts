@@ -1,3 +1,4 @@
+import type { PageSelectors } from "../domain/page-selectors";
 import type { RawFeed } from "../domain/raw-feed";
 import { extractListing } from "./extract-listing";
 import { extractPageMeta } from "./extract-page-meta";
@@ -19,9 +20,14 @@ export interface ParsedHtmlPage {
 
 /**
  * Reads an HTML page: a story page (it says it is an article, or it tells a story and lists
- * few headlines) becomes a feed of that one story; any other page, a feed of its headlines.
+ * few headlines) becomes a feed of that one story; any other page, a feed of its headlines
+ * (picked by the source's CSS selectors when it has them).
  */
-export function parseHtmlPage(html: string, pageUrl: string): ParsedHtmlPage {
+export function parseHtmlPage(
+  html: string,
+  pageUrl: string,
+  selectors: PageSelectors | null = null,
+): ParsedHtmlPage {
   const document = readHtml(html);
   const meta = extractPageMeta(document, pageUrl);
   const feed: RawFeed = {
@@ -36,13 +42,12 @@ export function parseHtmlPage(html: string, pageUrl: string): ParsedHtmlPage {
     items: [],
   };
   const popular = extractPopular(document, pageUrl);
-  const story =
-    saysItIsAStory(document) || !saysItIsAListing(document)
-      ? extractStory(document, pageUrl)
-      : null;
+  // The operator's selectors say the page is a listing, and how to read it.
+  const asStory = selectors === null && (saysItIsAStory(document) || !saysItIsAListing(document));
+  const story = asStory ? extractStory(document, pageUrl) : null;
   if (story !== null) return { feed: { ...feed, items: [story.item] }, pageKind: "story", popular };
   return {
-    feed: { ...feed, items: extractListing(document, pageUrl) },
+    feed: { ...feed, items: extractListing(document, pageUrl, selectors) },
     pageKind: "listing",
     popular,
   };

@@ -35,3 +35,13 @@ export function metaContents(document: Document, key: string): string[] {
     .map((meta) => attrOf(meta, "content"))
     .filter((content): content is string => content !== null);
 }
+
+/** Returns why a CSS selector cannot be used (its parser's words), or null when it can. */
+export function describeSelectorProblem(selector: string): string | null {
+  try {
+    readHtml("<p></p>").querySelectorAll(selector);
+    return null;
+  } catch (error) {
+    return `not a CSS selector (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+  }
+}

@@ -11,6 +11,8 @@ export interface SourcesTable {
   user_agent: string | null;
   /** 1 when teaser-only items get their story page fetched; see Source.fullText. */
   full_text: Generated<number>;
+  /** JSON of the source's PageSelectors, or null. */
+  page_selectors: string | null;
   /** JSON array of strings. */
   tags: string;
   site_url: string | null;

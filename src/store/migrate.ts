@@ -3,7 +3,7 @@ import * as initial from "./migrations/0001-initial";
 import * as sourceRemoved from "./migrations/0002-source-removed";
 import * as sourceScheduling from "./migrations/0003-source-scheduling";
 import * as articleRoutes from "./migrations/0004-article-routes";
-import * as sourceFullText from "./migrations/0005-source-full-text";
+import * as sourcePageOptions from "./migrations/0005-source-page-options";
 
 /** The store's migrations by name, in order; listed in code so they run from dist and ts-jest. */
 export function listMigrations(): Record<string, Migration> {
@@ -12,7 +12,7 @@ export function listMigrations(): Record<string, Migration> {
     "0002-source-removed": sourceRemoved,
     "0003-source-scheduling": sourceScheduling,
     "0004-article-routes": articleRoutes,
-    "0005-source-full-text": sourceFullText,
+    "0005-source-page-options": sourcePageOptions,
   };
 }
 

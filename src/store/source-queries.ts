@@ -68,6 +68,7 @@ async function upsertSources(
           user_agent: eb.ref("excluded.user_agent"),
           tags: eb.ref("excluded.tags"),
           full_text: eb.ref("excluded.full_text"),
+          page_selectors: eb.ref("excluded.page_selectors"),
           // Declaring a removed source again brings it back.
           removed_at: null,
         })),

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { NextCheckReason, Source, SourceDefinition, SourceKind } from "../domain/source";
+import type { PageSelectors } from "../domain/page-selectors";
 import { scheduleOf } from "../domain/source-schedule";
 import type { SourceRow, SourcesTable } from "./database";
 
@@ -15,6 +16,7 @@ export function rowToSource(row: SourceRow): Source {
     userAgent: row.user_agent,
     tags: parseTags(row.tags),
     fullText: Number(row.full_text) === 1,
+    selectors: parseSelectors(row.page_selectors),
     siteUrl: row.site_url,
     language: row.language,
     etag: row.etag,
@@ -47,6 +49,7 @@ export function definitionColumns(def: SourceDefinition) {
     user_agent: def.userAgent ?? null,
     tags: JSON.stringify(def.tags ?? []),
     full_text: def.fullText ? 1 : 0,
+    page_selectors: def.selectors ? JSON.stringify(def.selectors) : null,
   };
 }
 
@@ -78,5 +81,17 @@ function parseTags(text: string): string[] {
     return Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === "string") : [];
   } catch {
     return [];
+  }
+}
+
+// Written by definitionColumns from validated config; anything else reads as no selectors.
+function parseSelectors(text: string | null): PageSelectors | null {
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const item = (parsed as { item?: unknown } | null)?.item;
+    return typeof item === "string" ? (parsed as PageSelectors) : null;
+  } catch {
+    return null;
   }
 }

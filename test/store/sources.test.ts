@@ -49,6 +49,7 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         notModifiedCount: 0,
         createdAt: T0,
         fullText: false,
+        selectors: null,
       });
     });
 
@@ -94,6 +95,18 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         schedule: null,
         userAgent: null,
         tags: ["Tech"],
+      });
+    });
+
+    it("keeps an html source's full-text flag and CSS selectors, and replaces them when redeclared", async () => {
+      const store = subject.store();
+      const selectors = { item: ".card", title: "h2 a", date: "time" };
+      await store.upsertSources([makeSource("news", { kind: "html", fullText: true, selectors })]);
+      expect((await store.getSources(["news"]))[0]).toMatchObject({ fullText: true, selectors });
+      await store.upsertSources([makeSource("news", { kind: "html" })]);
+      expect((await store.getSources(["news"]))[0]).toMatchObject({
+        fullText: false,
+        selectors: null,
       });
     });
 
