@@ -1,7 +1,13 @@
-/** `npm run bench`: every benchmark in turn (today the ingest bench). */
+/** `npm run bench`: every benchmark in turn. */
+import { runExtractBench } from "./extract.bench";
 import { runIngestBench } from "./ingest.bench";
 
-runIngestBench().catch((error: unknown) => {
+async function runAll(): Promise<void> {
+  await runIngestBench();
+  await runExtractBench();
+}
+
+runAll().catch((error: unknown) => {
   console.error("bench failed:", error);
   process.exitCode = 1;
 });

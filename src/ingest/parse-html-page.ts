@@ -28,7 +28,15 @@ export function parseHtmlPage(
   pageUrl: string,
   selectors: PageSelectors | null = null,
 ): ParsedHtmlPage {
-  const document = readHtml(html);
+  return readHtmlPage(readHtml(html), pageUrl, selectors);
+}
+
+/** Reads a page already parsed into a DOM (linkedom in the service; any DOM works). */
+export function readHtmlPage(
+  document: Document,
+  pageUrl: string,
+  selectors: PageSelectors | null = null,
+): ParsedHtmlPage {
   const meta = extractPageMeta(document, pageUrl);
   const feed: RawFeed = {
     kind: "html",

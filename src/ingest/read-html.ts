@@ -1,11 +1,16 @@
 import { parseHTML } from "linkedom";
 
-/**
- * Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). A space follows
- * each `<br>`: DOM text would join "Jane Doe<br>Published" into one word; it renders the same.
- */
+/** Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). */
 export function readHtml(html: string): Document {
-  return parseHTML(html.replace(/<br\s*\/?>/gi, "$& ")).document as unknown as Document;
+  return parseHTML(spaceAfterBreaks(html)).document as unknown as Document;
+}
+
+/**
+ * Returns the HTML with a space after each `<br>`: DOM text would join "Jane Doe<br>Published"
+ * into one word, and the space renders the same.
+ */
+export function spaceAfterBreaks(html: string): string {
+  return html.replace(/<br\s*\/?>/gi, "$& ");
 }
 
 /** Returns the element's text with whitespace collapsed, or "" for none. */

@@ -53,6 +53,29 @@ describe("newsgate parse", () => {
     ]);
   });
 
+  it("prints a front page's headlines and a story page's story (kind html)", async () => {
+    const front = await cli([
+      "parse",
+      join(fixtures, "seed/index.html"),
+      "--base-url",
+      "https://news.example.com/",
+    ]);
+    expect(front.code).toBe(0);
+    const listing = JSON.parse(front.out);
+    expect(listing.feed.kind).toBe("html");
+    expect(listing.articles.map((a: { url: string }) => a.url)).toEqual([
+      "https://news.example.com/2026/02/05/china-car-data-transfer-rules",
+      "https://news.example.com/2026/02/05/amd-shares-drop-q4-earnings",
+      "https://news.example.com/2026/02/05/scams-gold-crypto-cash",
+      "https://news.example.com/2026/02/05/china-innovation-surge",
+    ]);
+    const story = JSON.parse(
+      (await cli(["parse", join(fixtures, "seed/china-innovation-surge.html")])).out,
+    );
+    expect(story.articles).toHaveLength(1);
+    expect(story.articles[0].contentText).toContain("3.63 trillion yuan in 2024");
+  });
+
   it("fails with one line and exit code 1 on a file that is not a feed", async () => {
     const { code, out, err } = await cli(["parse", join(fixtures, "feeds/malformed.xml")]);
     expect(code).toBe(1);

@@ -1,4 +1,4 @@
-import { differences, htmlFixtureNames, parseHtmlFixture } from "./html-fixture-check";
+import { differences, htmlFixtureNames, parseHtmlFixture } from "../../bench/html-fixtures";
 
 describe("HTML fixture pages (test/fixtures/html: real layouts, each with its expected result)", () => {
   it("has a fixture for every layout the extractor must read", () => {

@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { decodeBody } from "../../src/ingest/decode-text";
-import { parseDocument, type ParsedDocument } from "../../src/ingest/parse-document";
+import { decodeBody } from "../src/ingest/decode-text";
+import { parseDocument, type ParsedDocument } from "../src/ingest/parse-document";
 
-/** The fixture pages under test/fixtures/html and what each must yield. */
-export const HTML_FIXTURES_DIR = join(__dirname, "..", "fixtures", "html");
+/** The fixture pages and what each must yield (from dist/bench or bench, the same folder). */
+export const HTML_FIXTURES_DIR = join(
+  __dirname,
+  __dirname.includes("dist") ? "../.." : "..",
+  "test",
+  "fixtures",
+  "html",
+);
 
 /** Names of every fixture with an expected result. */
 export function htmlFixtureNames(): string[] {
@@ -14,18 +20,56 @@ export function htmlFixtureNames(): string[] {
     .sort();
 }
 
-/** A fixture's expected result (listing or story shape; see the fixtures' README). */
-export type HtmlExpectation = Record<string, any>;
+/** A listing fixture's expected headlines and popular list (see the fixtures' README). */
+export interface ListingExpectation {
+  kind: "listing";
+  pageUrl: string;
+  headlines: {
+    title: string;
+    url: string;
+    summary: string | null;
+    publishedAt: string | null;
+    imageUrl: string | null;
+  }[];
+  popular: string[];
+  mustNotAppearInAnyTitleOrSummary?: string[];
+}
 
-/** Reads a fixture page as fetched (bytes decoded by their declared charset) and parses it. */
+/** A story fixture's expected article (see the fixtures' README). */
+export interface StoryExpectation {
+  kind: "story";
+  pageUrl: string;
+  canonicalUrl: string;
+  title: string;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  author: string | null;
+  section: string | null;
+  tags: string[];
+  language: string | null;
+  imageUrl: string | null;
+  sectionHeadings: string[];
+  containsText: string[];
+  wordCountBetween: [number, number];
+  mustNotContain: string[];
+}
+
+/** A fixture's expected result. */
+export type HtmlExpectation = ListingExpectation | StoryExpectation;
+
+/** A fixture page as fetched (bytes decoded by their declared charset) with its expectation. */
+export function readHtmlFixture(name: string): { expected: HtmlExpectation; text: string } {
+  const path = join(HTML_FIXTURES_DIR, `${name}.expected.json`);
+  const expected = JSON.parse(readFileSync(path, "utf8")) as HtmlExpectation;
+  const bytes = readFileSync(join(HTML_FIXTURES_DIR, `${name}.html`));
+  return { expected, text: decodeBody(bytes, "text/html").text };
+}
+
+/** Reads a fixture page and parses it as the service does. */
 export async function parseHtmlFixture(
   name: string,
 ): Promise<{ expected: HtmlExpectation; parsed: ParsedDocument }> {
-  const expected = JSON.parse(
-    readFileSync(join(HTML_FIXTURES_DIR, `${name}.expected.json`), "utf8"),
-  );
-  const bytes = readFileSync(join(HTML_FIXTURES_DIR, `${name}.html`));
-  const { text } = decodeBody(bytes, "text/html");
+  const { expected, text } = readHtmlFixture(name);
   const parsed = await parseDocument(text, {
     url: expected.pageUrl,
     sourceId: "fixture",
@@ -45,11 +89,11 @@ export function differences(expected: HtmlExpectation, parsed: ParsedDocument): 
 const iso = (ms: number | null | undefined, ingested: number) =>
   ms === null || ms === undefined || ms === ingested ? null : new Date(ms).toISOString();
 
-function listingDiffs(expected: HtmlExpectation, parsed: ParsedDocument): string[] {
+function listingDiffs(expected: ListingExpectation, parsed: ParsedDocument): string[] {
   const out: string[] = [];
   if (parsed.pageKind !== "listing") out.push(`pageKind ${parsed.pageKind}`);
   const got = parsed.articles;
-  const want = expected.headlines as HtmlExpectation[];
+  const want = expected.headlines;
   if (got.length !== want.length)
     out.push(
       `headlines ${got.length} (want ${want.length}): ${got.map((a) => a.title).join(" / ")}`,
@@ -81,7 +125,7 @@ function listingDiffs(expected: HtmlExpectation, parsed: ParsedDocument): string
   return out;
 }
 
-function storyDiffs(expected: HtmlExpectation, parsed: ParsedDocument): string[] {
+function storyDiffs(expected: StoryExpectation, parsed: ParsedDocument): string[] {
   const out: string[] = [];
   if (parsed.pageKind !== "story") return [`pageKind ${parsed.pageKind}`];
   const a = parsed.articles[0];
