@@ -77,7 +77,13 @@ function readPage(text: string, opts: ParseDocumentOptions): ParsedHtmlPage {
   }
   const page = parseHtmlPage(text, opts.url, opts.selectors ?? null);
   if (page.feed.items.length === 0) {
-    throw new FeedParseError("not a news page: it holds neither a story nor a list of headlines");
+    // A saved page's links resolve against its file: address, which no headline can live at.
+    const hint = /^https?:/i.test(opts.url)
+      ? ""
+      : " (read from a file: give the page's web address as its base URL)";
+    throw new FeedParseError(
+      `not a news page: it holds neither a story nor a list of headlines${hint}`,
+    );
   }
   return page;
 }

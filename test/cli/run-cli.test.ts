@@ -76,6 +76,12 @@ describe("newsgate parse", () => {
     expect(story.articles[0].contentText).toContain("3.63 trillion yuan in 2024");
   });
 
+  it("says a saved front page needs its web address to resolve its links", async () => {
+    const { code, err } = await cli(["parse", join(fixtures, "seed/index.html")]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/give the page's web address as its base URL\)$/);
+  });
+
   it("fails with one line and exit code 1 on a file that is not a feed", async () => {
     const { code, out, err } = await cli(["parse", join(fixtures, "feeds/malformed.xml")]);
     expect(code).toBe(1);
