@@ -7,6 +7,7 @@ import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
 import { describeSelectorProblem } from "./ingest/read-html";
+import type { QueryLimits } from "./server/query-limits";
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
 export class ConfigError extends Error {
@@ -54,6 +55,11 @@ const envSchema = z.object({
   SCHEDULER_TICK_MS: intFrom(100, 3_600_000).default("5000"),
   SCHEDULER_CONCURRENCY: intFrom(1, 256).default("4"),
   SCHEDULER_HOST_CONCURRENCY: intFrom(1, 64).default("2"),
+  GRAPHQL_MAX_DEPTH: intFrom(2, 100).default("12"),
+  GRAPHQL_MAX_ALIASES: intFrom(0, 1000).default("20"),
+  GRAPHQL_MAX_DIRECTIVES: intFrom(0, 1000).default("20"),
+  GRAPHQL_MAX_TOKENS: intFrom(100, 100_000).default("2000"),
+  GRAPHQL_MAX_COST: intFrom(10, 1_000_000).default("5000"),
   PARSE_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
 });
@@ -141,6 +147,8 @@ export interface Config {
     maxItemsPerFetch: number;
   };
   bodyLimitBytes: number;
+  /** How much one GraphQL request may ask for (see query-limits). */
+  limits: QueryLimits;
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
   /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
   parse: { threads: number | null; maxHeapMb: number };
@@ -239,6 +247,13 @@ export function loadConfig(
       maxItemsPerFetch: e.MAX_ITEMS_PER_FETCH,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+    },
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       tickMs: e.SCHEDULER_TICK_MS,

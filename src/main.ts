@@ -147,6 +147,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     schema: await buildGatewaySchema(),
     production: config.env === "production",
     bodyLimitBytes: config.bodyLimitBytes,
+    limits: config.limits,
     createContext: () => createContext(gateway),
     readiness: async () => {
       const store = await gateway.store.ping().then(

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import { createErrorFormatter } from "./format-error";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
+import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
 
 /** The running HTTP side of the gateway. */
 export interface GatewayHttpServer {
@@ -25,6 +26,7 @@ export async function createHttpServer(deps: {
   schema: GraphQLSchema;
   production: boolean;
   bodyLimitBytes: number;
+  limits: QueryLimits;
   createContext: () => GatewayContext;
   readiness: ReadinessCheck;
   logger: Logger;
@@ -35,6 +37,12 @@ export async function createHttpServer(deps: {
   const apollo = new ApolloServer<GatewayContext>({
     schema: deps.schema,
     introspection: !deps.production,
+    // Cheap checks first: tokens while parsing, then depth, aliases and directives while
+    // validating, then the cost once variables are known; no resolver runs for a refused one.
+    parseOptions: { maxTokens: deps.limits.maxTokens },
+    validationRules: limitRules(deps.limits),
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: !deps.production,
     formatError: createErrorFormatter({
       maskInternal: deps.production,
@@ -43,6 +51,7 @@ export async function createHttpServer(deps: {
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(deps.schema, deps.limits.maxCost),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

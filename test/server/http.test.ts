@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { createLogger } from "../../src/logger";
 import { startServer, type Running } from "../../src/main";
 import { createStore } from "../../src/store/create-store";
@@ -42,6 +43,12 @@ describe("the HTTP server in development", () => {
       "{ headlines { edges { node { id title } } } }",
     );
     expect(body.data.headlines.edges).toEqual([{ node: { id: "x1", title: "Title x1" } }]);
+  });
+
+  it("answers the full introspection query Sandbox sends, within the query limits", async () => {
+    const { body } = await postGraphql(running.url!, getIntrospectionQuery({ descriptions: true }));
+    expect(body.errors).toBeUndefined();
+    expect(body.data.__schema.queryType.name).toBe("Query");
   });
 
   it("refuses a body over the limit with 413 before any GraphQL runs", async () => {

@@ -1,0 +1,144 @@
+import { createArticleReads } from "../../src/cache/article-reads";
+import { createCacheKeys } from "../../src/cache/cache-keys";
+import { createMemoryCache } from "../../src/cache/memory-cache";
+import { createLogger } from "../../src/logger";
+import { buildGatewaySchema } from "../../src/server/build-schema";
+import { createContext } from "../../src/server/context";
+import { createHttpServer, type GatewayHttpServer } from "../../src/server/create-http-server";
+import { createStore } from "../../src/store/create-store";
+import type { Store } from "../../src/store/store";
+import { makeArticle, makeSource } from "../store/store-backends";
+import { countCalls } from "../support/count-calls";
+import { testConfig } from "../support/test-config";
+
+const LIMITS = testConfig().limits;
+
+describe("query limits: refused before any resolver runs", () => {
+  let server: GatewayHttpServer;
+  let url: string;
+  let store: Store;
+  let storeCalls: () => number;
+
+  beforeAll(async () => {
+    store = await createStore(testConfig().databaseUrl);
+    await store.upsertSources([makeSource("news")]);
+    await store.upsertArticles([makeArticle("a1")]);
+    const counted = countCalls(store);
+    storeCalls = counted.total;
+    const reads = createArticleReads({
+      store: counted.proxy,
+      cache: createMemoryCache({ maxEntries: 100 }),
+      keys: createCacheKeys("limits:"),
+      articleTtlSeconds: 60,
+      listTtlSeconds: 60,
+    });
+    server = await createHttpServer({
+      schema: await buildGatewaySchema(),
+      production: true,
+      bodyLimitBytes: 100 * 1024,
+      limits: LIMITS,
+      createContext: () => createContext({ reads, store: counted.proxy }),
+      readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
+      logger: createLogger({ level: "silent" }),
+    });
+    url = await server.listen(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  async function post(body: string, contentType = "application/json") {
+    const before = storeCalls();
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      text,
+      json: safeJson(text),
+      storeCallsMade: storeCalls() - before,
+    };
+  }
+
+  const query = (q: string) => post(JSON.stringify({ query: q }));
+  const codeOf = (json: any) => json?.errors?.[0]?.extensions?.code;
+
+  it("answers an ordinary query (and its resolvers do reach the store)", async () => {
+    const res = await query("{ headlines(first: 5) { totalCount edges { node { title } } } }");
+    expect(res.json.errors).toBeUndefined();
+    expect(res.json.data.headlines.totalCount).toBe(1);
+    expect(res.storeCallsMade).toBeGreaterThan(0);
+  });
+
+  it("refuses a query 50 levels deep", async () => {
+    const nest = (depth: number): string =>
+      depth === 0
+        ? "id"
+        : `source { articles(first: 1) { edges { node { ${nest(depth - 1)} } } } }`;
+    const res = await query(`{ headlines(first: 1) { edges { node { ${nest(12)} } } } }`);
+    expect(res.status).toBe(400);
+    expect(codeOf(res.json)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.text).toMatch(/depth/i);
+    expect(res.storeCallsMade).toBe(0);
+  });
+
+  it("refuses more aliases than allowed", async () => {
+    const aliases = Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `t${i}: tags { slug }`);
+    const res = await query(`{ ${aliases.join(" ")} }`);
+    expect(res.status).toBe(400);
+    expect(codeOf(res.json)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.text).toMatch(/aliases/i);
+    expect(res.storeCallsMade).toBe(0);
+  });
+
+  it("refuses 500 aliases, and a field repeated 2,000 times, while parsing", async () => {
+    const aliases = Array.from({ length: 500 }, (_, i) => `t${i}: tags { slug }`).join(" ");
+    const repeated = `{ tags { ${"slug ".repeat(2000)}} }`;
+    for (const q of [`{ ${aliases} }`, repeated]) {
+      const res = await query(q);
+      expect(res.status).toBe(400);
+      expect(codeOf(res.json)).toBe("GRAPHQL_PARSE_FAILED");
+      expect(res.text).toMatch(new RegExp(`more tha[nt] ${LIMITS.maxTokens} tokens`));
+      expect(res.storeCallsMade).toBe(0);
+    }
+  });
+
+  it("refuses first: 100000 and a costly nested page by their estimated cost", async () => {
+    const huge = await query("{ headlines(first: 100000) { edges { node { title } } } }");
+    const nested = await query(
+      "{ headlines(first: 100) { edges { node { title source { articles(first: 100) { edges { node { title } } } } } } } }",
+    );
+    for (const res of [huge, nested]) {
+      expect(res.status).toBe(400);
+      expect(codeOf(res.json)).toBe("QUERY_TOO_COSTLY");
+      expect(res.storeCallsMade).toBe(0);
+    }
+  });
+
+  it("refuses a 10 MB body, an operation batch and a text/plain POST", async () => {
+    const big = await post(
+      JSON.stringify({ query: `{ tags { slug } } #${"x".repeat(10 * 1024 * 1024)}` }),
+    );
+    expect(big.status).toBe(413);
+    const batch = await post(
+      JSON.stringify([{ query: "{ tags { slug } }" }, { query: "{ tags { slug } }" }]),
+    );
+    expect(batch.status).toBe(400);
+    expect(batch.text).toMatch(/batching/i);
+    const plain = await post(JSON.stringify({ query: "{ tags { slug } }" }), "text/plain");
+    expect(plain.status).toBe(400);
+    expect([big, batch, plain].map((r) => r.storeCallsMade)).toEqual([0, 0, 0]);
+  });
+});
+
+function safeJson(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
