@@ -23,6 +23,7 @@ import { createScheduler } from "./ingest/scheduler";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
 import { createHttpServer } from "./server/create-http-server";
+import { createPersistedQueryCache } from "./server/persisted-query-cache";
 import { createStore } from "./store/create-store";
 import type { Store } from "./store/store";
 
@@ -140,6 +141,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+// A day: clients send a hash with every request and the query again only after a miss.
+const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
+
 /** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
   const gateway = await openGateway(config, logger);
@@ -148,6 +152,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     production: config.env === "production",
     bodyLimitBytes: config.bodyLimitBytes,
     limits: config.limits,
+    persistedQueries: createPersistedQueryCache({
+      cache: gateway.cache,
+      keyOf: createCacheKeys(config.cachePrefix).persistedQuery,
+      ttlSeconds: PERSISTED_QUERY_TTL_SECONDS,
+    }),
     createContext: () => createContext(gateway),
     readiness: async () => {
       const store = await gateway.store.ping().then(

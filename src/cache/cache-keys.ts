@@ -5,6 +5,8 @@ export interface CacheKeys {
   readonly prefix: string;
   /** Key of one serialized Article. */
   article(id: string): string;
+  /** Key of one automatic persisted query, by its sha256 hash. */
+  persistedQuery(hash: string): string;
   /** Key of the list generation counter, bumped on ingest instead of deleting list keys. */
   listGeneration(): string;
   /** Key of one cached headlines result for a generation and a query hash. */
@@ -23,6 +25,7 @@ export function createCacheKeys(prefix = "ng:"): CacheKeys {
   return {
     prefix,
     article: (id) => `${prefix}article:${id}`,
+    persistedQuery: (hash) => `${prefix}apq:${hash}`,
     listGeneration: () => `${lists}generation`,
     headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,
     hashQuery: (query) =>

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
@@ -27,6 +28,8 @@ export async function createHttpServer(deps: {
   production: boolean;
   bodyLimitBytes: number;
   limits: QueryLimits;
+  /** Where automatic persisted queries are kept (bounded, with a TTL). */
+  persistedQueries: KeyValueCache<string>;
   createContext: () => GatewayContext;
   readiness: ReadinessCheck;
   logger: Logger;
@@ -43,6 +46,7 @@ export async function createHttpServer(deps: {
     validationRules: limitRules(deps.limits),
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    persistedQueries: { cache: deps.persistedQueries },
     includeStacktraceInErrorResponses: !deps.production,
     formatError: createErrorFormatter({
       maskInternal: deps.production,

@@ -50,6 +50,9 @@ export function createErrorFormatter(opts: {
       };
     }
     if (CLIENT_CODES.has(code)) return formatted;
+    // Apollo refuses some requests (a persisted query whose hash does not match) with a 400
+    // and no code: the client's mistake, said in words written for it.
+    if (httpStatusOf(error) === 400) return { ...formatted, extensions: { code: "BAD_REQUEST" } };
     opts.onInternal(formatted, error);
     if (!opts.maskInternal) return formatted;
     return {
@@ -59,4 +62,10 @@ export function createErrorFormatter(opts: {
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     };
   };
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const extensions = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions;
+  const status = extensions?.http?.status;
+  return typeof status === "number" ? status : undefined;
 }

@@ -5,6 +5,7 @@ import { createLogger } from "../../src/logger";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext } from "../../src/server/context";
 import { createHttpServer, type GatewayHttpServer } from "../../src/server/create-http-server";
+import { createPersistedQueryCache } from "../../src/server/persisted-query-cache";
 import { createStore } from "../../src/store/create-store";
 import type { Store } from "../../src/store/store";
 import { makeArticle, makeSource } from "../store/store-backends";
@@ -25,9 +26,10 @@ describe("query limits: refused before any resolver runs", () => {
     await store.upsertArticles([makeArticle("a1")]);
     const counted = countCalls(store);
     storeCalls = counted.total;
+    const cache = createMemoryCache({ maxEntries: 100 });
     const reads = createArticleReads({
       store: counted.proxy,
-      cache: createMemoryCache({ maxEntries: 100 }),
+      cache,
       keys: createCacheKeys("limits:"),
       articleTtlSeconds: 60,
       listTtlSeconds: 60,
@@ -37,6 +39,11 @@ describe("query limits: refused before any resolver runs", () => {
       production: true,
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
+      persistedQueries: createPersistedQueryCache({
+        cache,
+        keyOf: (h) => `apq:${h}`,
+        ttlSeconds: 60,
+      }),
       createContext: () => createContext({ reads, store: counted.proxy }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
