@@ -60,6 +60,13 @@ const envSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: intFrom(0, 1000).default("20"),
   GRAPHQL_MAX_TOKENS: intFrom(100, 100_000).default("2000"),
   GRAPHQL_MAX_COST: intFrom(10, 1_000_000).default("5000"),
+  API_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._~+/=-]{16,256}(,[A-Za-z0-9._~+/=-]{16,256})*$/,
+      "must be comma-separated keys of 16 to 256 characters (letters, digits, ._~+/=-)",
+    )
+    .optional(),
   PARSE_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
 });
@@ -147,6 +154,8 @@ export interface Config {
     maxItemsPerFetch: number;
   };
   bodyLimitBytes: number;
+  /** Keys that allow the admin mutations (`Authorization: Bearer KEY`); none: no admin. */
+  apiKeys: string[];
   /** How much one GraphQL request may ask for (see query-limits). */
   limits: QueryLimits;
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
@@ -247,6 +256,7 @@ export function loadConfig(
       maxItemsPerFetch: e.MAX_ITEMS_PER_FETCH,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    apiKeys: e.API_KEYS ? e.API_KEYS.split(",") : [],
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -11,6 +11,7 @@ import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Source } from "./domain/source";
 import { createInlineParser, type DocumentParser } from "./ingest/document-parser";
+import { checkHop } from "./ingest/fetch-guard";
 import { createFetcher } from "./ingest/fetch-source";
 import { findFeed, type FoundFeed } from "./ingest/find-feed";
 import { createHostLimiter, runPerHost } from "./ingest/host-limiter";
@@ -20,8 +21,10 @@ import { parseDocument } from "./ingest/parse-document";
 import { createParsePool } from "./ingest/parse-pool";
 import { toParseOutput, type ParseOutput } from "./ingest/parse-output";
 import { createScheduler } from "./ingest/scheduler";
+import { createSourceAdmin, type SourceAdmin } from "./ingest/source-admin";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
+import { createApiKeyCheck } from "./server/api-key";
 import { createHttpServer } from "./server/create-http-server";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
 import { createStore } from "./store/create-store";
@@ -33,6 +36,8 @@ export interface Gateway {
   cache: Cache;
   reads: ArticleReads;
   ingest(source: Source): Promise<IngestReport>;
+  /** Source management for the admin mutations. */
+  sources: SourceAdmin;
   close(): Promise<void>;
 }
 
@@ -104,11 +109,19 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
       hostConcurrency: config.scheduler.hostConcurrency,
     }),
   };
+  const ingest = (source: Source) => ingestSource(deps, source);
   return {
     store,
     cache,
     reads,
-    ingest: (source) => ingestSource(deps, source),
+    ingest,
+    sources: createSourceAdmin({
+      store,
+      findFeed: (url) => findFeed(fetcher.fetchSource, url),
+      ingest,
+      configIds: new Set(config.sources.map((s) => s.id)),
+      guardUrl: (url) => checkHop(new URL(url), config.fetch.allowPrivateNetworks),
+    }),
     async close() {
       await fetcher.close();
       await parser.close();
@@ -147,6 +160,7 @@ const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 /** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
   const gateway = await openGateway(config, logger);
+  const isAdmin = createApiKeyCheck(config.apiKeys);
   const server = await createHttpServer({
     schema: await buildGatewaySchema(),
     production: config.env === "production",
@@ -157,7 +171,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       keyOf: createCacheKeys(config.cachePrefix).persistedQuery,
       ttlSeconds: PERSISTED_QUERY_TTL_SECONDS,
     }),
-    createContext: () => createContext(gateway),
+    createContext: ({ authorization }) =>
+      createContext({ ...gateway, admin: isAdmin(authorization) }),
     readiness: async () => {
       const store = await gateway.store.ping().then(
         () => "up" as const,
@@ -223,6 +238,27 @@ export async function withStore<T>(config: Config, use: (store: Store) => Promis
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Runs `use` with the source administration over a synced store (for `sources` and `opml`
+ * commands); refreshing a source needs the gateway, which `serve` and its API provide.
+ */
+export async function withSourceAdmin<T>(
+  config: Config,
+  use: (admin: SourceAdmin) => Promise<T>,
+): Promise<T> {
+  return withStore(config, (store) =>
+    use(
+      createSourceAdmin({
+        store,
+        findFeed: (url) => findFeedFor(config, url),
+        ingest: () => Promise.reject(new Error("refreshing a source needs the running gateway")),
+        configIds: new Set(config.sources.map((s) => s.id)),
+        guardUrl: (url) => checkHop(new URL(url), config.fetch.allowPrivateNetworks),
+      }),
+    ),
+  );
 }
 
 /** `newsgate parse`: reads a file or fetches a URL and normalizes it, touching no store. */

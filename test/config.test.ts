@@ -234,3 +234,16 @@ describe("loadConfig", () => {
     ).toThrow(/NEWSGATE_CONFIG: cannot read .*missing\.json/);
   });
 });
+
+describe("API_KEYS", () => {
+  it("reads comma-separated keys, and refuses short or odd ones naming the key", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsgate-keys-"));
+    const opts = { cwd: dir, packageRoot: dir };
+    expect(loadConfig({}, opts).apiKeys).toEqual([]);
+    const keys = "first-key-0123456789,second-key-abcdefghij";
+    expect(loadConfig({ API_KEYS: keys }, opts).apiKeys).toEqual(keys.split(","));
+    expect(() => loadConfig({ API_KEYS: "short" }, opts)).toThrow(
+      /^API_KEYS: must be comma-separated keys/,
+    );
+  });
+});

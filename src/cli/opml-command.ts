@@ -2,10 +2,9 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
 import { MAX_OPML_CHARS, parseOpml, type OpmlDocument } from "../ingest/parse-opml";
-import { planOpmlImport, type OpmlImportPlan } from "../ingest/plan-opml-import";
+import type { OpmlImportPlan } from "../ingest/plan-opml-import";
 import { writeOpml } from "../ingest/write-opml";
-import { withStore } from "../main";
-import { planAroundRemoved } from "./plan-around-removed";
+import { withSourceAdmin, withStore } from "../main";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -39,17 +38,7 @@ async function importOpml(argv: string[], config: Config, io: Io): Promise<numbe
     return 1;
   }
   const dryRun = values["dry-run"] ?? false;
-  const plan = await withStore(config, async (store) => {
-    const sources = await store.listSources();
-    const planned = await planAroundRemoved(
-      store,
-      sources,
-      (known) => planOpmlImport(doc, known),
-      (p) => p.add.map((def) => def.id),
-    );
-    if (!dryRun && planned.add.length > 0) await store.upsertSources(planned.add);
-    return planned;
-  });
+  const plan = await withSourceAdmin(config, (admin) => admin.importOpml(doc, { dryRun }));
   for (const line of formatImportSummary(plan, dryRun)) io.out(line);
   return 0;
 }

@@ -1,13 +1,12 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
-import { type KnownSources, type SourceInput, declareSource } from "../domain/declare-source";
+import type { SourceInput } from "../domain/declare-source";
 import type { SourceDefinition } from "../domain/source";
-import { SourceInputError, parseSourceUrl } from "../domain/source-url";
+import { SourceInputError } from "../domain/source-url";
 import { FetchError } from "../ingest/fetch-error";
 import { FeedNotFoundError } from "../ingest/find-feed";
-import { findFeedFor, withStore } from "../main";
+import { withSourceAdmin, withStore } from "../main";
 import { formatSourcesTable } from "./format-sources-table";
-import { planAroundRemoved } from "./plan-around-removed";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -58,17 +57,10 @@ async function addSource(argv: string[], config: Config, io: Io): Promise<number
     intervalSeconds: values.interval,
   };
   try {
-    // Every argument is checked before anything is fetched.
-    declareSource(given, { sources: [], reservedIds: new Set() });
-    const discover = !values["no-discover"] && values.kind !== "html";
-    const input = discover ? await withFoundFeed(config, given, io) : given;
-    const added = await withStore(config, async (store) => {
-      const sources = await store.listSources();
-      const pick = (known: KnownSources) => declareSource(input, known);
-      const definition = await planAroundRemoved(store, sources, pick, (d) => [d.id]);
-      await store.upsertSources([definition]);
-      return definition;
-    });
+    const { source: added, found } = await withSourceAdmin(config, (admin) =>
+      admin.add({ ...given, discover: !values["no-discover"] }),
+    );
+    if (found !== null) io.out(`found ${found.kind} feed ${found.url} (${FOUND_VIA[found.via]})`);
     io.out(`added source "${added.id}" (${describe(added)}): ${added.url}`);
     return 0;
   } catch (err) {
@@ -84,19 +76,6 @@ const FOUND_VIA = {
   link: 'the page links it with <link rel="alternate">',
   "common-path": "found at a common feed path",
 };
-
-// A page URL becomes the feed it leads to; the feed's own title names the source by default.
-async function withFoundFeed(config: Config, input: SourceInput, io: Io): Promise<SourceInput> {
-  const found = await findFeedFor(config, parseSourceUrl(input.url));
-  if (found.via !== "direct")
-    io.out(`found ${found.kind} feed ${found.url} (${FOUND_VIA[found.via]})`);
-  return {
-    ...input,
-    url: found.url,
-    kind: input.kind ?? found.kind,
-    name: input.name ?? found.title ?? undefined,
-  };
-}
 
 async function removeSource(argv: string[], config: Config, io: Io): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });

@@ -1,14 +1,24 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import type { GatewayContext } from "./context";
 import { ArticleResolver } from "../../resolvers/article.resolver";
 import { HeadlinesResolver } from "../../resolvers/headlines.resolver";
+import { SourceAdminResolver } from "../../resolvers/source-admin.resolver";
 import { SourceResolver } from "../../resolvers/source.resolver";
 import { TagResolver } from "../../resolvers/tag.resolver";
 
 /** Builds the executable GraphQL schema from the type-graphql classes, with validation on. */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [HeadlinesResolver, ArticleResolver, SourceResolver, TagResolver],
+    resolvers: [
+      HeadlinesResolver,
+      ArticleResolver,
+      SourceResolver,
+      SourceAdminResolver,
+      TagResolver,
+    ],
     validate: { forbidUnknownValues: false },
+    // @Authorized() mutations need an API key; without one they fail with UNAUTHENTICATED.
+    authChecker: ({ context }) => (context as GatewayContext).admin,
   });
 }

@@ -1,15 +1,31 @@
 import type { ArticleReads } from "../cache/article-reads";
+import type { SourceAdmin } from "../ingest/source-admin";
 import type { Store } from "../store/store";
 import { createLoaders, type Loaders } from "./loaders";
 
-/** What every resolver receives: per-request loaders and the shared read paths. */
+/** What every resolver receives: per-request loaders, the shared read paths, and who asks. */
 export interface GatewayContext {
   loaders: Loaders;
   reads: ArticleReads;
   store: Store;
+  /** Whether the request carried a valid API key (the admin mutations need one). */
+  admin: boolean;
+  /** Source management, for the admin mutations; absent where no gateway runs them. */
+  sources: SourceAdmin | null;
 }
 
 /** Builds the context of one GraphQL request. */
-export function createContext(deps: { reads: ArticleReads; store: Store }): GatewayContext {
-  return { loaders: createLoaders(deps), reads: deps.reads, store: deps.store };
+export function createContext(deps: {
+  reads: ArticleReads;
+  store: Store;
+  admin?: boolean;
+  sources?: SourceAdmin | null;
+}): GatewayContext {
+  return {
+    loaders: createLoaders(deps),
+    reads: deps.reads,
+    store: deps.store,
+    admin: deps.admin ?? false,
+    sources: deps.sources ?? null,
+  };
 }

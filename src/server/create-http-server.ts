@@ -30,7 +30,8 @@ export async function createHttpServer(deps: {
   limits: QueryLimits;
   /** Where automatic persisted queries are kept (bounded, with a TTL). */
   persistedQueries: KeyValueCache<string>;
-  createContext: () => GatewayContext;
+  /** Builds one request's context from what it presented. */
+  createContext: (request: { authorization?: string }) => GatewayContext;
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
@@ -66,7 +67,9 @@ export async function createHttpServer(deps: {
   app.use(
     "/graphql",
     express.json({ limit: deps.bodyLimitBytes }),
-    expressMiddleware(apollo, { context: async () => deps.createContext() }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => deps.createContext({ authorization: req.headers.authorization }),
+    }),
   );
   app.get("/", (_req, res) => res.redirect("/graphql"));
   return {
