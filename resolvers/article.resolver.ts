@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../src/server/context";
+import { canonicalizeUrl } from "../src/domain/canonical-url";
 import { ArticlePopularityType } from "../schema/article-popularity.type";
+import { ContentFormat } from "../schema/content-format.enum";
 import { ArticleTagType } from "../schema/article-tag.type";
 import { ArticleType, toArticleType } from "../schema/article.type";
 import { SourceType, toSourceType } from "../schema/source.type";
@@ -15,6 +17,35 @@ export class ArticleResolver {
   ): Promise<ArticleType | null> {
     const found = await ctx.loaders.article.load(id);
     return found ? toArticleType(found) : null;
+  }
+
+  @Query(() => ArticleType, {
+    nullable: true,
+    description: "One article by its URL (tracking parameters and fragment ignored), or null.",
+  })
+  async articleByUrl(
+    @Arg("url", { description: "The story's URL, as a link or a browser shows it." }) url: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ArticleType | null> {
+    const canonical = canonicalizeUrl(url);
+    const id = canonical === null ? null : await ctx.store.findArticleIdByUrl(canonical);
+    const found = id === null ? null : await ctx.loaders.article.load(id);
+    return found ? toArticleType(found) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The full story in the format asked for; null when only a teaser is known.",
+  })
+  content(
+    @Root() article: ArticleType,
+    @Arg("format", () => ContentFormat, {
+      defaultValue: ContentFormat.HTML,
+      description: "HTML (sanitized) or plain TEXT.",
+    })
+    format: ContentFormat,
+  ): string | null {
+    return format === ContentFormat.TEXT ? article.contentText : article.contentHtml;
   }
 
   @FieldResolver(() => SourceType, { nullable: true, description: "The source it came from." })

@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { FULL_STORY_MIN_WORDS } from "../src/domain/text-limits";
 import type { GatewayContext } from "../src/server/context";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { HeadlinesArgs } from "../schema/headlines.args";
@@ -20,7 +21,13 @@ export class HeadlinesResolver {
       filter: {
         sourceIds: f?.sources,
         tagSlugs: f?.tags,
+        allTagSlugs: f?.allTags,
         language: f?.language,
+        fullText:
+          f?.hasFullText == null
+            ? undefined
+            : { present: f.hasFullText, minWords: FULL_STORY_MIN_WORDS },
+        excludeIds: f?.excludeIds,
         since: f?.since?.getTime(),
         until: f?.until?.getTime(),
       },

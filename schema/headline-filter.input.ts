@@ -22,6 +22,30 @@ export class HeadlineFilterInput {
   })
   tags?: string[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only articles with every one of these tag slugs.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z0-9-]{1,64}$/, {
+    each: true,
+    message: "allTags must be tag slugs such as data-privacy",
+  })
+  allTags?: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True: only whole stories (150 words or more); false: only teasers.",
+  })
+  @IsOptional()
+  hasFullText?: boolean;
+
+  @Field(() => [ID], { nullable: true, description: "Leave these articles out." })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  excludeIds?: string[];
+
   @Field(() => String, {
     nullable: true,
     description: "Only articles in this language (e.g. `en`).",

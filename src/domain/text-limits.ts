@@ -18,3 +18,5 @@ export const MAX_ENCLOSURES = 20;
 export const MAX_CONTENT_LENGTH = 1_000_000;
 /** The most tags of an item's HTML that are sanitized; see capHtml. */
 export const MAX_CONTENT_TAGS = 10_000;
+/** Fewer words than this is a teaser or a headline; this many or more, a whole story. */
+export const FULL_STORY_MIN_WORDS = 150;

@@ -1,11 +1,12 @@
 import type { Article } from "../domain/article";
+import { FULL_STORY_MIN_WORDS } from "../domain/text-limits";
 import type { Source } from "../domain/source";
 import type { FetchRequest, FetchResult } from "./fetch-source";
 import type { HostLimiter } from "./host-limiter";
 import type { ParsedDocument, ParseDocumentOptions } from "./parse-document";
 
 /** Fewer words than this in an item's content: a teaser, whose story page is worth fetching. */
-export const TEASER_MAX_WORDS = 150;
+export const TEASER_MAX_WORDS = FULL_STORY_MIN_WORDS;
 
 /** What fetching full stories needs: the guarded fetcher, the parser, a per-host cap, time. */
 export interface FullStoryDeps {

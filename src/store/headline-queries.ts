@@ -49,6 +49,14 @@ export function filterConditions(eb: ArticlesEb, filter: ArticleFilter): Express
   const conditions: Expression<SqlBool>[] = [];
   if (filter.sourceIds !== undefined) conditions.push(inList(eb, "source_id", filter.sourceIds));
   if (filter.tagSlugs !== undefined) conditions.push(hasTag(eb, filter.tagSlugs));
+  for (const slug of filter.allTagSlugs ?? []) conditions.push(hasTag(eb, [slug]));
+  if (filter.fullText !== undefined) {
+    const { present, minWords } = filter.fullText;
+    conditions.push(eb("word_count", present ? ">=" : "<", minWords));
+  }
+  if (filter.excludeIds !== undefined && filter.excludeIds.length > 0) {
+    conditions.push(eb("id", "not in", filter.excludeIds));
+  }
   if (filter.language !== undefined) conditions.push(eb("language", "=", filter.language));
   if (filter.since !== undefined) conditions.push(eb("published_at", ">=", filter.since));
   if (filter.until !== undefined) conditions.push(eb("published_at", "<", filter.until));

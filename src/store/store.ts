@@ -4,8 +4,15 @@ import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
 export interface ArticleFilter {
   sourceIds?: string[];
+  /** Articles with any of these tags. */
   tagSlugs?: string[];
+  /** Articles with every one of these tags. */
+  allTagSlugs?: string[];
   language?: string;
+  /** True: only whole stories (at least `minWords` words); false: only teasers and headlines. */
+  fullText?: { present: boolean; minWords: number };
+  /** Articles left out (already shown, say). */
+  excludeIds?: string[];
   /** Inclusive lower bound on publishedAt (epoch ms). */
   since?: number;
   /** Exclusive upper bound on publishedAt (epoch ms). */

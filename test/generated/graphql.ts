@@ -6,6 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Narrows a list of articles; every given field must match. */
 export type HeadlineFilter = {
+  /** Only articles with every one of these tag slugs. */
+  allTags?: Array<string> | null | undefined;
+  /** Leave these articles out. */
+  excludeIds?: Array<string | number> | null | undefined;
+  /** True: only whole stories (150 words or more); false: only teasers. */
+  hasFullText?: boolean | null | undefined;
   /** Only articles in this language (e.g. `en`). */
   language?: string | null | undefined;
   /** Published at or after this instant. */
