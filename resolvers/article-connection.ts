@@ -9,6 +9,7 @@ import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
+import { pageInfoOf } from "./page-info";
 
 function decodeAfter(after: string | undefined) {
   if (after === undefined || after === null) return undefined;
@@ -39,11 +40,9 @@ export async function loadArticleConnection(
   return Object.assign(new ArticleConnectionType(), {
     edges,
     totalCount: page.totalCount,
-    pageInfo: {
+    pageInfo: pageInfoOf(edges, {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    }),
   });
 }

@@ -4,6 +4,7 @@ import type { GatewayContext } from "./context";
 import { ArticleResolver } from "../../resolvers/article.resolver";
 import { HeadlinesResolver } from "../../resolvers/headlines.resolver";
 import { SourceAdminResolver } from "../../resolvers/source-admin.resolver";
+import { SearchResolver } from "../../resolvers/search.resolver";
 import { SourceResolver } from "../../resolvers/source.resolver";
 import { TagResolver } from "../../resolvers/tag.resolver";
 
@@ -15,6 +16,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ArticleResolver,
       SourceResolver,
       SourceAdminResolver,
+      SearchResolver,
       TagResolver,
     ],
     validate: { forbidUnknownValues: false },

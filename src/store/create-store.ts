@@ -7,6 +7,7 @@ import { migrateToLatest } from "./migrate";
 import { type OpenDatabase, openDatabase } from "./open-database";
 import { createSourceQueries } from "./source-queries";
 import type { Store } from "./store";
+import { createSearchQueries } from "./search-queries";
 import { createStatsQueries } from "./stats-queries";
 import { createTagQueries } from "./tag-queries";
 
@@ -69,6 +70,7 @@ export function assembleStore({ db, dialect }: OpenDatabase, now: () => number):
     ...createTagQueries(db),
     ...createHeadlineQueries(db),
     ...createStatsQueries(db, dialect, now),
+    ...createSearchQueries(db, dialect),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,4 +1,5 @@
 import type { Article, ArticleStats, Tag } from "../domain/article";
+import type { SearchNode } from "../domain/search-query";
 import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
 
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
@@ -30,6 +31,22 @@ export interface HeadlinePageQuery {
   filter: ArticleFilter;
   first: number;
   after?: LatestPosition;
+}
+
+/** A full-text search: the parsed query, the usual filter, and a keyset page. */
+export interface SearchQuery {
+  search: SearchNode;
+  filter: ArticleFilter;
+  first: number;
+  /** The last row of the previous page: its score and id. */
+  after?: { score: number; id: string };
+}
+
+/** A page of search hits, best first: ids with their score and a highlighted snippet. */
+export interface SearchPage {
+  items: { id: string; score: number; snippet: string | null }[];
+  hasNextPage: boolean;
+  totalCount: number;
 }
 
 /** A page of article ids in order, with whether more follow, and the total matching the filter. */
@@ -101,6 +118,8 @@ export interface Store {
   findArticleIdByUrl(url: string): Promise<string | null>;
   /** Tags per article id, for batching `Article.tags`. */
   getTagsForArticles(ids: readonly string[]): Promise<Map<string, Tag[]>>;
+  /** A page of articles matching a full-text search, most relevant first. */
+  searchArticles(query: SearchQuery): Promise<SearchPage>;
   /** A page of headlines in the LATEST order. */
   listLatest(query: HeadlinePageQuery): Promise<HeadlinePage>;
   /**

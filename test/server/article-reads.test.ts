@@ -43,3 +43,43 @@ describe.each(sqlite)("reading one article", (backend) => {
     expect(data).toEqual({ a: { totalCount: 1 }, b: { totalCount: 0 }, c: { totalCount: 0 } });
   });
 });
+
+describe.each(sqlite)("search through GraphQL", (backend) => {
+  const ctx = useStore(backend);
+
+  it("answers hits with scores, snippets and cursors that page, and refuses a NOT-only query", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    await store.upsertArticles([
+      makeArticle("s1", {
+        title: "Harbour plan approved",
+        contentText: "The harbour plan passed.",
+      }),
+      makeArticle("s2", { title: "Harbour closed for storms", contentText: "Storms shut it." }),
+    ]);
+    const api = await createGraphqlHarness({ store });
+    try {
+      const q =
+        'query($after: String) { search(query: "harbour", first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { score snippet node { id } } } }';
+      const first = await api.execute(parse(q) as never, {} as never);
+      expect(first.errors).toBeUndefined();
+      const page = (first.data as any).search;
+      expect(page.totalCount).toBe(2);
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      expect(page.edges[0].snippet).toMatch(/<mark>harbour<\/mark>/i);
+      const next = await api.execute(
+        parse(q) as never,
+        { after: page.pageInfo.endCursor } as never,
+      );
+      const ids = [page.edges[0].node.id, (next.data as any).search.edges[0].node.id];
+      expect(ids.sort()).toEqual(["s1", "s2"]);
+      const bad = await api.execute(
+        parse('{ search(query: "-harbour") { totalCount } }') as never,
+        {} as never,
+      );
+      expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await api.stop();
+    }
+  });
+});

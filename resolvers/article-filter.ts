@@ -1,0 +1,20 @@
+import { FULL_STORY_MIN_WORDS } from "../src/domain/text-limits";
+import type { ArticleFilter } from "../src/store/store";
+import type { HeadlineFilterInput } from "../schema/headline-filter.input";
+
+/** The store's filter for a client's HeadlineFilter (absent: everything). */
+export function toArticleFilter(f: HeadlineFilterInput | undefined): ArticleFilter {
+  return {
+    sourceIds: f?.sources,
+    tagSlugs: f?.tags,
+    allTagSlugs: f?.allTags,
+    language: f?.language,
+    fullText:
+      f?.hasFullText == null
+        ? undefined
+        : { present: f.hasFullText, minWords: FULL_STORY_MIN_WORDS },
+    excludeIds: f?.excludeIds,
+    since: f?.since?.getTime(),
+    until: f?.until?.getTime(),
+  };
+}

@@ -1,0 +1,77 @@
+import { GraphQLError } from "graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { Article } from "../src/domain/article";
+import { parseSearchQuery, SearchQueryError, type SearchNode } from "../src/domain/search-query";
+import type { GatewayContext } from "../src/server/context";
+import { toArticleType } from "../schema/article.type";
+import { SearchArgs, SearchConnectionType } from "../schema/search.types";
+import { toArticleFilter } from "./article-filter";
+import { pageInfoOf } from "./page-info";
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnectionType, {
+    description: "Full-text search over titles, summaries and stories, most relevant first.",
+  })
+  async search(
+    @Args() args: SearchArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SearchConnectionType> {
+    const after = args.after == null ? undefined : decodeSearchCursor(args.after);
+    const page = await ctx.store.searchArticles({
+      search: parsed(args.query),
+      filter: toArticleFilter(args.filter),
+      first: args.first,
+      after,
+    });
+    const loaded = await ctx.loaders.article.loadMany(page.items.map((i) => i.id));
+    const edges = page.items.flatMap((hit, i) => {
+      const article = loaded[i];
+      if (!article || article instanceof Error) return [];
+      const cursor = encodeSearchCursor(hit);
+      return [
+        { cursor, score: hit.score, snippet: hit.snippet, node: toArticleType(article as Article) },
+      ];
+    });
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: pageInfoOf(edges, {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== undefined,
+      }),
+    };
+  }
+}
+
+function parsed(query: string): SearchNode {
+  try {
+    return parseSearchQuery(query);
+  } catch (error) {
+    if (error instanceof SearchQueryError) throw badInput(error.message);
+    throw error;
+  }
+}
+
+/** The opaque cursor of a hit: its score and id. */
+export function encodeSearchCursor(hit: { score: number; id: string }): string {
+  return Buffer.from(JSON.stringify({ s: hit.score, i: hit.id })).toString("base64url");
+}
+
+function decodeSearchCursor(cursor: string): { score: number; id: string } {
+  try {
+    const { s, i } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      s: unknown;
+      i: unknown;
+    };
+    if (typeof s === "number" && Number.isFinite(s) && typeof i === "string")
+      return { score: s, id: i };
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput("after: not a cursor from this search");
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}

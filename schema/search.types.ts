@@ -1,0 +1,51 @@
+import { IsOptional, Length, ValidateNested } from "class-validator";
+import { ArgsType, Field, Float, Int, ObjectType } from "type-graphql";
+import { ArticleType } from "./article.type";
+import { HeadlineFilterInput } from "./headline-filter.input";
+import { PageArgs } from "./page.args";
+import { PageInfoType } from "./page-info.type";
+
+@ArgsType()
+export class SearchArgs extends PageArgs {
+  @Field({
+    description:
+      'What to look for: words (all required), "a phrase", word* (prefix), OR between alternatives, NOT word or -word to exclude.',
+  })
+  @Length(1, 500)
+  query: string;
+
+  @Field(() => HeadlineFilterInput, { nullable: true, description: "Which articles to search." })
+  @IsOptional()
+  @ValidateNested()
+  filter?: HeadlineFilterInput;
+}
+
+@ObjectType("SearchHit", { description: "One article that matches a search, with why." })
+export class SearchHitType {
+  @Field({ description: "Opaque position of this hit; pass as `after`." })
+  cursor: string;
+
+  @Field(() => Float, { description: "Relevance: higher is better (title words count most)." })
+  score: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A passage of the story with the matched words in <mark>, as safe HTML.",
+  })
+  snippet: string | null;
+
+  @Field(() => ArticleType)
+  node: ArticleType;
+}
+
+@ObjectType("SearchConnection", { description: "A page of search hits, most relevant first." })
+export class SearchConnectionType {
+  @Field(() => [SearchHitType])
+  edges: SearchHitType[];
+
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+
+  @Field(() => Int, { description: "Articles matching the search and filter, across all pages." })
+  totalCount: number;
+}

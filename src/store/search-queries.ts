@@ -1,0 +1,110 @@
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { toFts5Query, toTsQuery } from "../domain/search-query";
+import type { Database } from "./database";
+import { filterConditions } from "./headline-queries";
+import type { StoreDialect } from "./open-database";
+import type { SearchPage, SearchQuery, Store } from "./store";
+
+/** The part of the Store that searches articles. */
+export type SearchQueries = Pick<Store, "searchArticles">;
+
+// Snippet marks that text cannot contain; they become <mark> once the text is escaped.
+const OPEN = "\u0001";
+const CLOSE = "\u0002";
+
+/** Full-text search over `db`: FTS5 on SQLite, tsvector on PostgreSQL (see migration 0006). */
+export function createSearchQueries(db: Kysely<Database>, dialect: StoreDialect): SearchQueries {
+  return {
+    searchArticles: (query) =>
+      dialect === "sqlite" ? searchSqlite(db, query) : searchPostgres(db, query),
+  };
+}
+
+// FTS5's bm25 is lower for better matches; the score shown is its negation (higher is better).
+async function searchSqlite(db: Kysely<Database>, query: SearchQuery): Promise<SearchPage> {
+  const match = toFts5Query(query.search);
+  const matches = sql<SqlBool>`articles.rowid in (select rowid from articles_fts where articles_fts match ${match})`;
+  const score = sql<number>`(select -bm25(articles_fts, 10.0, 4.0, 1.0) from articles_fts where articles_fts match ${match} and articles_fts.rowid = articles.rowid)`;
+  const snippet = sql<string>`(select snippet(articles_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) from articles_fts where articles_fts match ${match} and articles_fts.rowid = articles.rowid)`;
+  return page(db, query, matches, score, snippet);
+}
+
+async function searchPostgres(db: Kysely<Database>, query: SearchQuery): Promise<SearchPage> {
+  const tsquery = sql`to_tsquery('simple', ${toTsQuery(query.search)})`;
+  const matches = sql<SqlBool>`search_vector @@ ${tsquery}`;
+  const score = sql<number>`ts_rank_cd(search_vector, ${tsquery})::float8`;
+  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1`;
+  const snippet = sql<string>`ts_headline('simple', coalesce(content_text, summary, title), ${tsquery}, ${options})`;
+  return page(db, query, matches, score, snippet);
+}
+
+// Best first, ties by id; the keyset position is the last row's (score, id).
+async function page(
+  db: Kysely<Database>,
+  query: SearchQuery,
+  matches: Expression<SqlBool>,
+  score: RawBuilder<number>,
+  snippet: RawBuilder<string>,
+): Promise<SearchPage> {
+  const first = Math.max(0, Math.floor(query.first));
+  const ranked = db
+    .selectFrom("articles")
+    .select(["id", score.as("score")])
+    .where((eb) => eb.and([matches, ...filterConditions(eb, query.filter)]));
+  const rows = await db
+    .selectFrom(ranked.as("ranked"))
+    .selectAll()
+    .where((eb) =>
+      query.after === undefined
+        ? eb.lit(true)
+        : eb.or([
+            eb("score", "<", query.after.score),
+            eb.and([eb("score", "=", query.after.score), eb("id", ">", query.after.id)]),
+          ]),
+    )
+    .orderBy("score", "desc")
+    .orderBy("id", "asc")
+    .limit(first + 1)
+    .execute();
+  const total = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where((eb) => eb.and([matches, ...filterConditions(eb, query.filter)]))
+    .executeTakeFirstOrThrow();
+  const shown = rows.slice(0, first);
+  const snippets = await snippetsOf(
+    db,
+    shown.map((r) => r.id),
+    snippet,
+  );
+  return {
+    items: shown.map((r) => ({
+      id: r.id,
+      score: Number(r.score),
+      snippet: snippets.get(r.id) ?? null,
+    })),
+    hasNextPage: rows.length > first,
+    totalCount: Number(total.count),
+  };
+}
+
+// Snippets cost the most: only the page's rows get one.
+async function snippetsOf(db: Kysely<Database>, ids: string[], snippet: RawBuilder<string>) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", snippet.as("snippet")])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, markSnippet(r.snippet ?? "")]));
+}
+
+/** Returns the snippet as safe HTML: its text escaped, the matched words in `<mark>`. */
+export function markSnippet(raw: string): string {
+  const escaped = raw.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped
+    .replaceAll(OPEN, "<mark>")
+    .replaceAll(CLOSE, "</mark>")
+    .replace(/\s+/g, " ")
+    .trim();
+}
