@@ -66,6 +66,10 @@ export class ArticleResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ArticlePopularityType> {
     const stats = await ctx.loaders.stats.load(article.id);
-    return { sourceRank: stats.sourceRank };
+    return Object.assign(new ArticlePopularityType(), {
+      articleId: article.id,
+      publishedAt: article.publishedAt.getTime(),
+      sourceRank: stats.sourceRank,
+    });
   }
 }

@@ -1,7 +1,34 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+
+@ObjectType("PopularityExplanation", { description: "The inputs of an article's hot score." })
+export class PopularityExplanationType {
+  @Field(() => Float, { description: "Views in the last 24 hours." })
+  viewsLastDay: number;
+
+  @Field(() => Int, { nullable: true, description: "Rank in its source's own popular list." })
+  sourceRank: number | null;
+
+  @Field(() => Int, { description: "Head start from that rank (50 for first, 5 for tenth)." })
+  sourceRankBonus: number;
+
+  @Field(() => Float, { description: "Hours since it was published." })
+  ageHours: number;
+
+  @Field(() => Float, { description: "How fast age wears popularity down." })
+  gravity: number;
+
+  @Field({ description: "How the score is computed from the inputs." })
+  formula: string;
+}
 
 @ObjectType("ArticlePopularity", { description: "What makes an article popular, as measured." })
 export class ArticlePopularityType {
+  /** The article measured; not a GraphQL field. */
+  articleId: string;
+
+  /** When it was published (epoch ms), for its age; not a GraphQL field. */
+  publishedAt: number;
+
   @Field(() => Int, {
     nullable: true,
     description: "Rank in its source's own Most Popular list (1 = top); null when not listed.",

@@ -7,6 +7,9 @@ import { createArticleReads, type ArticleReads } from "./cache/article-reads";
 import type { Cache } from "./cache/cache";
 import { createCacheKeys } from "./cache/cache-keys";
 import { createMemoryCache } from "./cache/memory-cache";
+import { createMemoryViewCounter } from "./cache/memory-view-counter";
+import { createRedisViewCounter } from "./cache/redis-view-counter";
+import type { ViewCounter } from "./cache/view-counter";
 import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Source } from "./domain/source";
@@ -38,6 +41,8 @@ export interface Gateway {
   ingest(source: Source): Promise<IngestReport>;
   /** Source management for the admin mutations. */
   sources: SourceAdmin;
+  /** Counts article views (Redis when configured). */
+  views: ViewCounter;
   close(): Promise<void>;
 }
 
@@ -110,7 +115,11 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     }),
   };
   const ingest = (source: Source) => ingestSource(deps, source);
+  const views = config.redisUrl
+    ? createRedisViewCounter({ url: config.redisUrl, prefix: config.cachePrefix })
+    : createMemoryViewCounter();
   return {
+    views,
     store,
     cache,
     reads,
@@ -125,6 +134,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     async close() {
       await fetcher.close();
       await parser.close();
+      await views.close();
       await cache.close();
       await store.close();
     },
@@ -171,8 +181,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       keyOf: createCacheKeys(config.cachePrefix).persistedQuery,
       ttlSeconds: PERSISTED_QUERY_TTL_SECONDS,
     }),
-    createContext: ({ authorization }) =>
-      createContext({ ...gateway, admin: isAdmin(authorization) }),
+    createContext: ({ authorization, client }) =>
+      createContext({ ...gateway, admin: isAdmin(authorization), client }),
     readiness: async () => {
       const store = await gateway.store.ping().then(
         () => "up" as const,
@@ -183,6 +193,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
   });
   const scheduler = config.scheduler.enabled ? startScheduler(config, gateway, logger) : null;
+  const flushViews = () =>
+    flushViewCounts(gateway.views, gateway.store).catch((err: unknown) =>
+      logger.warn({ err }, "views: flush failed"),
+    );
+  const flushTimer = setInterval(flushViews, VIEW_FLUSH_MS);
+  flushTimer.unref();
   const url = await server.listen(config.port, config.host);
   logger.info({ url, sources: config.sources.length }, "newsgate listening");
   return {
@@ -190,9 +206,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     async stop() {
       await scheduler?.stop();
       await server.close();
+      clearInterval(flushTimer);
+      // The views counted since the last flush go to the store before the counter closes.
+      await flushViews();
       await gateway.close();
     },
   };
+}
+
+// How often counted views are added to the stored totals; a lost Redis loses at most this much.
+const VIEW_FLUSH_MS = 30_000;
+
+/** Adds the views counted since the last flush to the stored totals. */
+export async function flushViewCounts(views: ViewCounter, store: Store): Promise<number> {
+  const taken = await views.takePending();
+  if (taken.size > 0) await store.addViews(taken);
+  return taken.size;
 }
 
 /** `newsgate worker`: the scheduler alone. */

@@ -1,4 +1,5 @@
 import type { ArticleReads } from "../cache/article-reads";
+import type { ViewCounter } from "../cache/view-counter";
 import type { SourceAdmin } from "../ingest/source-admin";
 import type { Store } from "../store/store";
 import { createLoaders, type Loaders } from "./loaders";
@@ -12,20 +13,32 @@ export interface GatewayContext {
   admin: boolean;
   /** Source management, for the admin mutations; absent where no gateway runs them. */
   sources: SourceAdmin | null;
+  /** Counts views and reads popularity. */
+  views: ViewCounter;
+  /** Who asks (the client's address), for the view limits. */
+  client: string;
+  now: () => number;
 }
 
 /** Builds the context of one GraphQL request. */
 export function createContext(deps: {
   reads: ArticleReads;
   store: Store;
+  views: ViewCounter;
   admin?: boolean;
   sources?: SourceAdmin | null;
+  client?: string;
+  now?: () => number;
 }): GatewayContext {
+  const now = deps.now ?? Date.now;
   return {
-    loaders: createLoaders(deps),
+    loaders: createLoaders({ ...deps, now }),
     reads: deps.reads,
     store: deps.store,
     admin: deps.admin ?? false,
     sources: deps.sources ?? null,
+    views: deps.views,
+    client: deps.client ?? "unknown",
+    now,
   };
 }

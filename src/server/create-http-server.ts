@@ -31,7 +31,7 @@ export async function createHttpServer(deps: {
   /** Where automatic persisted queries are kept (bounded, with a TTL). */
   persistedQueries: KeyValueCache<string>;
   /** Builds one request's context from what it presented. */
-  createContext: (request: { authorization?: string }) => GatewayContext;
+  createContext: (request: { authorization?: string; client?: string }) => GatewayContext;
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
@@ -68,7 +68,8 @@ export async function createHttpServer(deps: {
     "/graphql",
     express.json({ limit: deps.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => deps.createContext({ authorization: req.headers.authorization }),
+      context: async ({ req }) =>
+        deps.createContext({ authorization: req.headers.authorization, client: req.ip }),
     }),
   );
   app.get("/", (_req, res) => res.redirect("/graphql"));

@@ -2,6 +2,8 @@ import DataLoader from "dataloader";
 import type { Article, ArticleStats, Tag } from "../domain/article";
 import type { Source } from "../domain/source";
 import type { ArticleReads } from "../cache/article-reads";
+import type { ViewCounter } from "../cache/view-counter";
+import type { PopularityWindow } from "../domain/popularity";
 import type { Store } from "../store/store";
 
 /** Per-request batching loaders: each level of a query makes one call per loader. */
@@ -10,12 +12,21 @@ export interface Loaders {
   tags: DataLoader<string, Tag[]>;
   source: DataLoader<string, Source | null>;
   stats: DataLoader<string, ArticleStats>;
+  /** Views counted but not yet stored, per article. */
+  pendingViews: DataLoader<string, number>;
+  /** Views in a window, keyed `window:articleId`. */
+  windowViews: DataLoader<string, number>;
 }
 
 const NO_STATS: ArticleStats = { views: 0, sourceRank: null };
 
 /** Creates fresh loaders for one request (their caches never outlive it). */
-export function createLoaders(deps: { reads: ArticleReads; store: Store }): Loaders {
+export function createLoaders(deps: {
+  reads: ArticleReads;
+  store: Store;
+  views: ViewCounter;
+  now: () => number;
+}): Loaders {
   const tags = new DataLoader<string, Tag[]>(async (ids) => {
     const byId = await deps.store.getTagsForArticles(ids);
     return ids.map((id) => byId.get(id) ?? []);
@@ -37,5 +48,23 @@ export function createLoaders(deps: { reads: ArticleReads; store: Store }): Load
     const byId = await deps.store.getArticleStats(ids);
     return ids.map((id) => byId.get(id) ?? NO_STATS);
   });
-  return { article, tags, source, stats };
+  const pendingViews = new DataLoader<string, number>(async (ids) => {
+    const pending = await deps.views.pending(ids);
+    return ids.map((id) => pending.get(id) ?? 0);
+  });
+  // One counter call per window asked for in the request.
+  const windowViews = new DataLoader<string, number>(async (keys) => {
+    const byWindow = new Map<PopularityWindow, string[]>();
+    for (const key of keys) {
+      const [window, id] = key.split(":") as [PopularityWindow, string];
+      byWindow.set(window, [...(byWindow.get(window) ?? []), id]);
+    }
+    const counted = new Map<string, number>();
+    for (const [window, ids] of byWindow) {
+      const views = await deps.views.viewsInWindow(ids, window, deps.now());
+      for (const id of ids) counted.set(`${window}:${id}`, views.get(id) ?? 0);
+    }
+    return keys.map((key) => counted.get(key) ?? 0);
+  });
+  return { article, tags, source, stats, pendingViews, windowViews };
 }

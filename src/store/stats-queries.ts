@@ -7,7 +7,7 @@ import type { Store } from "./store";
 import { runWriteTransaction } from "./write-transaction";
 
 /** The part of the Store that reads and writes article counters. */
-export type StatsQueries = Pick<Store, "recordSourceRanks" | "getArticleStats">;
+export type StatsQueries = Pick<Store, "recordSourceRanks" | "getArticleStats" | "addViews">;
 
 // A source's popular list is short; a longer one is not a ranking worth keeping whole.
 const MAX_RANKS = 100;
@@ -21,6 +21,34 @@ export function createStatsQueries(
   return {
     recordSourceRanks: (sourceId, urls) =>
       runWriteTransaction(db, dialect, (trx) => writeRanks(trx, sourceId, urls, now())),
+    addViews: (views) =>
+      runWriteTransaction(db, dialect, async (trx) => {
+        const at = now();
+        for (const [id, count] of views) {
+          if (count <= 0) continue;
+          // The select yields no row for an article that is gone: nothing is written for it.
+          await trx
+            .insertInto("article_stats")
+            .columns(["article_id", "views", "updated_at"])
+            .expression((eb) =>
+              eb
+                .selectFrom("articles")
+                .select([
+                  eb.val(id).as("article_id"),
+                  eb.val(count).as("views"),
+                  eb.val(at).as("updated_at"),
+                ])
+                .where("id", "=", id),
+            )
+            .onConflict((oc) =>
+              oc.column("article_id").doUpdateSet((eb) => ({
+                views: eb("article_stats.views", "+", eb.ref("excluded.views")),
+                updated_at: at,
+              })),
+            )
+            .execute();
+        }
+      }),
     getArticleStats: async (ids) => {
       const stats = new Map<string, ArticleStats>();
       for (const slice of chunk([...new Set(ids)])) {

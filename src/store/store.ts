@@ -127,6 +127,8 @@ export interface Store {
    * articles with those URLs; the source's articles no longer listed lose their rank.
    */
   recordSourceRanks(sourceId: string, urls: readonly string[]): Promise<void>;
+  /** Adds counted views to the stored totals; ids of no stored article are ignored. */
+  addViews(views: ReadonlyMap<string, number>): Promise<void>;
   /** Counters per article id; ids never counted are absent. */
   getArticleStats(ids: readonly string[]): Promise<Map<string, ArticleStats>>;
   /** Every tag with its article count, most used first. */

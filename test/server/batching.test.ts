@@ -1,6 +1,8 @@
 import { createArticleReads } from "../../src/cache/article-reads";
 import { createCacheKeys } from "../../src/cache/cache-keys";
+import { parse } from "graphql";
 import { createMemoryCache } from "../../src/cache/memory-cache";
+import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import type { Store } from "../../src/store/store";
 import { HeadlinesDocument } from "../generated/graphql";
 import { countCalls } from "../support/count-calls";
@@ -18,8 +20,8 @@ import {
 async function seed(store: Store): Promise<void> {
   await store.upsertSources(["s0", "s1", "s2", "s3", "s4"].map((id) => makeSource(id)));
   await store.upsertArticles(
-    Array.from({ length: 60 }, (_, i) =>
-      makeArticle(`b${String(i).padStart(2, "0")}`, {
+    Array.from({ length: 120 }, (_, i) =>
+      makeArticle(`b${String(i).padStart(3, "0")}`, {
         sourceId: `s${i % 5}`,
         publishedAt: T0 + i * MINUTE,
         tags: [feedTag(`t${i % 7}`), feedTag("all")],
@@ -63,6 +65,27 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
     expect(large.cache).toBe(small.cache);
     // list + articles + sources: tags arrive with the articles and are primed into their loader.
     expect(large.store).toBeLessThanOrEqual(3);
+  });
+
+  it("makes the same calls for 100 articles with source, tags and popularity as for 5", async () => {
+    const query = parse(`query($first: Int!) { headlines(first: $first) { edges { node { id
+      source { name } tags { slug } popularity { views viewsInWindow(window: DAY) sourceRank score } } } } }`);
+    const callsWith = async (first: number) => {
+      const store = countCalls(ctx.store());
+      const cache = countCalls(createMemoryCache({ maxEntries: 1000 }));
+      const views = countCalls(createMemoryViewCounter());
+      const api = await createGraphqlHarness({
+        store: store.proxy,
+        cache: cache.proxy,
+        views: views.proxy,
+      });
+      const { data, errors } = await api.execute(query as never, { first } as never);
+      await api.stop();
+      expect(errors).toBeUndefined();
+      expect((data as any).headlines.edges).toHaveLength(first);
+      return [store.total(), cache.total(), views.total()];
+    };
+    expect(await callsWith(100)).toEqual(await callsWith(5));
   });
 
   it("serves a warm page from the cache without touching the store's article reads", async () => {

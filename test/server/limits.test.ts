@@ -1,6 +1,7 @@
 import { createArticleReads } from "../../src/cache/article-reads";
 import { createCacheKeys } from "../../src/cache/cache-keys";
 import { createMemoryCache } from "../../src/cache/memory-cache";
+import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import { createLogger } from "../../src/logger";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext } from "../../src/server/context";
@@ -44,7 +45,8 @@ describe("query limits: refused before any resolver runs", () => {
         keyOf: (h) => `apq:${h}`,
         ttlSeconds: 60,
       }),
-      createContext: () => createContext({ reads, store: counted.proxy }),
+      createContext: () =>
+        createContext({ reads, store: counted.proxy, views: createMemoryViewCounter() }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
     });

@@ -5,6 +5,8 @@ import { createArticleReads } from "../../src/cache/article-reads";
 import type { Cache } from "../../src/cache/cache";
 import { createCacheKeys } from "../../src/cache/cache-keys";
 import { createMemoryCache } from "../../src/cache/memory-cache";
+import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
+import type { ViewCounter } from "../../src/cache/view-counter";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext, type GatewayContext } from "../../src/server/context";
 import { createErrorFormatter } from "../../src/server/format-error";
@@ -34,6 +36,7 @@ export interface GraphqlHarness {
 export async function createGraphqlHarness(opts: {
   store: Store;
   cache?: Cache;
+  views?: ViewCounter;
 }): Promise<GraphqlHarness> {
   const cache = opts.cache ?? createMemoryCache({ maxEntries: 1000 });
   const reads = createArticleReads({
@@ -43,6 +46,7 @@ export async function createGraphqlHarness(opts: {
     articleTtlSeconds: 300,
     listTtlSeconds: 60,
   });
+  const views = opts.views ?? createMemoryViewCounter();
   const apollo = new ApolloServer<GatewayContext>({
     schema: await gatewaySchema(),
     formatError: createErrorFormatter({ maskInternal: true, onInternal: () => undefined }),
@@ -52,7 +56,7 @@ export async function createGraphqlHarness(opts: {
     async execute(doc, variables) {
       const res = await apollo.executeOperation(
         { query: doc, variables },
-        { contextValue: createContext({ reads, store: opts.store }) },
+        { contextValue: createContext({ reads, store: opts.store, views }) },
       );
       if (res.body.kind !== "single") throw new Error("expected a single result");
       const { data, errors } = res.body.singleResult;

@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
+import { HOT_GRAVITY, hotScore, sourceRankBonus } from "../src/domain/popularity";
+import type { GatewayContext } from "../src/server/context";
+import {
+  ArticlePopularityType,
+  PopularityExplanationType,
+} from "../schema/article-popularity.type";
+import { PopularityWindowEnum } from "../schema/popularity-window.enum";
+
+const HOUR_MS = 3600_000;
+
+@Resolver(() => ArticlePopularityType)
+export class PopularityResolver {
+  @FieldResolver(() => Int, { description: "Views counted in all, stored and not yet stored." })
+  async views(@Root() p: ArticlePopularityType, @Ctx() ctx: GatewayContext): Promise<number> {
+    const [stats, pending] = await Promise.all([
+      ctx.loaders.stats.load(p.articleId),
+      ctx.loaders.pendingViews.load(p.articleId),
+    ]);
+    return stats.views + pending;
+  }
+
+  @FieldResolver(() => Float, { description: "Views within the window (sliding, hourly steps)." })
+  viewsInWindow(
+    @Root() p: ArticlePopularityType,
+    @Arg("window", () => PopularityWindowEnum, {
+      defaultValue: PopularityWindowEnum.DAY,
+      description: "The span to count.",
+    })
+    window: PopularityWindowEnum,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<number> {
+    return ctx.loaders.windowViews.load(`${window}:${p.articleId}`);
+  }
+
+  @FieldResolver(() => Float, { description: "Hot score: recent views against age (see explain)." })
+  async score(@Root() p: ArticlePopularityType, @Ctx() ctx: GatewayContext): Promise<number> {
+    return hotScore(await inputsOf(p, ctx));
+  }
+
+  @FieldResolver(() => PopularityExplanationType, { description: "The hot score's inputs." })
+  async explain(
+    @Root() p: ArticlePopularityType,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PopularityExplanationType> {
+    const inputs = await inputsOf(p, ctx);
+    return {
+      ...inputs,
+      sourceRankBonus: sourceRankBonus(inputs.sourceRank),
+      gravity: HOT_GRAVITY,
+      formula: `(viewsLastDay + sourceRankBonus + 1) / (ageHours + 2)^${HOT_GRAVITY}`,
+    };
+  }
+}
+
+async function inputsOf(p: ArticlePopularityType, ctx: GatewayContext) {
+  const viewsLastDay = await ctx.loaders.windowViews.load(`day:${p.articleId}`);
+  const ageHours = Math.max(0, (ctx.now() - p.publishedAt) / HOUR_MS);
+  return { viewsLastDay, sourceRank: p.sourceRank, ageHours: Math.round(ageHours * 100) / 100 };
+}

@@ -1,0 +1,49 @@
+import { parse } from "graphql";
+import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
+import { listBackends, makeArticle, makeSource, useStore } from "../store/store-backends";
+import { createGraphqlHarness } from "../support/graphql-harness";
+
+const sqlite = listBackends().filter((b) => b.name === "sqlite");
+
+describe.each(sqlite)("popularity through GraphQL", (backend) => {
+  const ctx = useStore(backend);
+
+  it("records a view once per client, shows it in every measure, and ranks popular articles", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    await store.upsertArticles([
+      makeArticle("p1", { publishedAt: Date.now() - 3600_000 }),
+      makeArticle("p2"),
+    ]);
+    await store.recordSourceRanks("news", ["https://news.example/p1"]);
+    const api = await createGraphqlHarness({ store, views: createMemoryViewCounter() });
+    const run = async (q: string) => api.execute(parse(q) as never, {} as never);
+    try {
+      const first = await run('mutation { recordView(articleId: "p1") { counted views } }');
+      expect(first.data).toEqual({ recordView: { counted: true, views: 1 } });
+      const again = await run('mutation { recordView(articleId: "p1") { counted views } }');
+      expect(again.data).toEqual({ recordView: { counted: false, views: 1 } });
+      const missing = await run('mutation { recordView(articleId: "ghost") { counted } }');
+      expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const { data, errors } = await run(`{
+        popular(window: HOUR, first: 5) { id
+          popularity { views viewsInWindow(window: DAY) sourceRank score
+            explain { viewsLastDay sourceRank sourceRankBonus ageHours gravity formula } } } }`);
+      expect(errors).toBeUndefined();
+      const [top] = (data as any).popular;
+      expect((data as any).popular).toHaveLength(1);
+      expect(top.id).toBe("p1");
+      expect(top.popularity).toMatchObject({ views: 1, viewsInWindow: 1, sourceRank: 1 });
+      expect(top.popularity.explain).toMatchObject({
+        viewsLastDay: 1,
+        sourceRank: 1,
+        sourceRankBonus: 50,
+        gravity: 1.5,
+      });
+      const { ageHours } = top.popularity.explain;
+      expect(top.popularity.score).toBeCloseTo((1 + 50 + 1) / (ageHours + 2) ** 1.5, 6);
+    } finally {
+      await api.stop();
+    }
+  });
+});
