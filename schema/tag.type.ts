@@ -1,4 +1,16 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+
+@ObjectType("TagTrend", { description: "A tag's articles in a window against the window before." })
+export class TagTrendType {
+  @Field(() => Int, { description: "Articles published with the tag in the window." })
+  current: number;
+
+  @Field(() => Int, { description: "Articles published with it in the window before." })
+  previous: number;
+
+  @Field(() => Float, { description: "Growth: (current + 1) / (previous + 1)." })
+  growth: number;
+}
 
 @ObjectType("Tag", { description: "A tag across all articles, with how many carry it." })
 export class TagType {
@@ -10,4 +22,10 @@ export class TagType {
 
   @Field(() => Int, { description: "Number of stored articles with this tag." })
   articleCount: number;
+
+  @Field(() => TagTrendType, {
+    nullable: true,
+    description: "Its trend, when ordered by TRENDING.",
+  })
+  trend?: TagTrendType | null;
 }

@@ -70,6 +70,14 @@ export interface TagCount {
   count: number;
 }
 
+/** A tag's articles in a window and in the window before it. */
+export interface TagTrend {
+  slug: string;
+  name: string;
+  current: number;
+  previous: number;
+}
+
 /** The store of record (SQLite or PostgreSQL behind Kysely). */
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
@@ -133,6 +141,10 @@ export interface Store {
   getArticleStats(ids: readonly string[]): Promise<Map<string, ArticleStats>>;
   /** Every tag with its article count, most used first. */
   listTags(limit: number): Promise<TagCount[]>;
+  /** Tags with articles published in [now - windowMs, now), with their counts in the window before. */
+  listTagTrends(windowMs: number, now: number): Promise<TagTrend[]>;
+  /** Tags with their article counts, by slug; unknown slugs are absent. */
+  getTags(slugs: readonly string[]): Promise<TagCount[]>;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

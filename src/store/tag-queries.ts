@@ -5,7 +5,10 @@ import type { Database } from "./database";
 import type { Store } from "./store";
 
 /** The part of the Store that reads tags. */
-export type TagQueries = Pick<Store, "getTagsForArticles" | "listTags">;
+export type TagQueries = Pick<
+  Store,
+  "getTagsForArticles" | "listTags" | "listTagTrends" | "getTags"
+>;
 
 /** An article's full tag list, as written by `writeArticleTags`. */
 export interface ArticleTags {
@@ -20,6 +23,50 @@ const TAG_BATCH_SIZE = 200;
 export function createTagQueries(db: Kysely<Database>): TagQueries {
   return {
     getTagsForArticles: (ids) => loadTags(db, ids),
+    listTagTrends: async (windowMs, now) => {
+      const start = now - windowMs;
+      const rows = await db
+        .selectFrom("tags")
+        .innerJoin("article_tags", "article_tags.slug", "tags.slug")
+        .innerJoin("articles", "articles.id", "article_tags.article_id")
+        .select((eb) => [
+          "tags.slug",
+          "tags.name",
+          eb.fn
+            .sum<number>(eb.case().when("articles.published_at", ">=", start).then(1).else(0).end())
+            .as("current"),
+          eb.fn
+            .sum<number>(eb.case().when("articles.published_at", "<", start).then(1).else(0).end())
+            .as("previous"),
+        ])
+        .where("articles.published_at", ">=", now - 2 * windowMs)
+        .where("articles.published_at", "<", now)
+        .groupBy(["tags.slug", "tags.name"])
+        .execute();
+      return rows
+        .map((r) => ({
+          slug: r.slug,
+          name: r.name,
+          current: Number(r.current),
+          previous: Number(r.previous),
+        }))
+        .filter((t) => t.current > 0);
+    },
+    getTags: async (slugs) => {
+      if (slugs.length === 0) return [];
+      const rows = await db
+        .selectFrom("tags")
+        .leftJoin("article_tags", "article_tags.slug", "tags.slug")
+        .select([
+          "tags.slug",
+          "tags.name",
+          (eb) => eb.fn.count<number>("article_tags.article_id").as("count"),
+        ])
+        .where("tags.slug", "in", [...slugs])
+        .groupBy(["tags.slug", "tags.name"])
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) }));
+    },
     listTags: async (limit) => {
       const rows = await db
         .selectFrom("tags")

@@ -83,3 +83,35 @@ describe.each(sqlite)("search through GraphQL", (backend) => {
     }
   });
 });
+
+describe.each(sqlite)("tags through GraphQL", (backend) => {
+  const ctx = useStore(backend);
+
+  it("lists trending tags with their trend, and one tag with its articles", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    const recent = Date.now() - 3600_000;
+    const tags = [{ slug: "ai", name: "AI", origin: "feed" as const }];
+    await store.upsertArticles([
+      makeArticle("t1", { publishedAt: recent, tags }),
+      makeArticle("t2", { publishedAt: recent - 60_000, tags }),
+    ]);
+    const api = await createGraphqlHarness({ store });
+    try {
+      const { data, errors } = await api.execute(
+        parse(
+          '{ tags(orderBy: TRENDING, window: DAY) { slug articleCount trend { current previous growth } } tag(slug: "ai") { name articles(first: 1) { totalCount edges { node { id } } } } none: tag(slug: "none") { slug } }',
+        ) as never,
+        {} as never,
+      );
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({
+        tags: [{ slug: "ai", articleCount: 2, trend: { current: 2, previous: 0, growth: 3 } }],
+        tag: { name: "AI", articles: { totalCount: 2, edges: [{ node: { id: "t1" } }] } },
+        none: null,
+      });
+    } finally {
+      await api.stop();
+    }
+  });
+});
