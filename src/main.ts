@@ -8,10 +8,12 @@ import type { Cache } from "./cache/cache";
 import { createCacheKeys } from "./cache/cache-keys";
 import { createMemoryCache } from "./cache/memory-cache";
 import { createMemoryViewCounter } from "./cache/memory-view-counter";
+import { createRedisEventTarget } from "./cache/redis-event-target";
 import { createRedisViewCounter } from "./cache/redis-view-counter";
 import type { ViewCounter } from "./cache/view-counter";
 import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
+import type { Article } from "./domain/article";
 import type { Source } from "./domain/source";
 import { createInlineParser, type DocumentParser } from "./ingest/document-parser";
 import { checkHop } from "./ingest/fetch-guard";
@@ -28,6 +30,7 @@ import { createSourceAdmin, type SourceAdmin } from "./ingest/source-admin";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
 import { createApiKeyCheck } from "./server/api-key";
+import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
 import { createStore } from "./store/create-store";
@@ -43,6 +46,8 @@ export interface Gateway {
   sources: SourceAdmin;
   /** Counts article views (Redis when configured). */
   views: ViewCounter;
+  /** New-article events for subscriptions (Redis pub/sub when configured). */
+  events: ArticleEvents;
   close(): Promise<void>;
 }
 
@@ -100,7 +105,13 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     listTtlSeconds: Math.min(config.cacheTtlSeconds, 60),
   });
   const fetcher = createFetcher(config.fetch);
+  const events = createArticleEvents(
+    config.redisUrl
+      ? createRedisEventTarget({ url: config.redisUrl, prefix: `${config.cachePrefix}events:` })
+      : undefined,
+  );
   const deps = {
+    onAdded: (articles: Article[]) => events.published(articles),
     store,
     parse: parser.parse,
     fetch: fetcher.fetchSource,
@@ -120,6 +131,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
     : createMemoryViewCounter();
   return {
     views,
+    events,
     store,
     cache,
     reads,
@@ -135,6 +147,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
       await fetcher.close();
       await parser.close();
       await views.close();
+      await events.close();
       await cache.close();
       await store.close();
     },
@@ -172,7 +185,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const gateway = await openGateway(config, logger);
   const isAdmin = createApiKeyCheck(config.apiKeys);
   const server = await createHttpServer({
-    schema: await buildGatewaySchema(),
+    schema: await buildGatewaySchema(gateway.events),
     production: config.env === "production",
     bodyLimitBytes: config.bodyLimitBytes,
     limits: config.limits,

@@ -78,3 +78,31 @@ export function toTsQuery(node: SearchNode): string {
     " & ",
   );
 }
+
+/** Returns true when plain text (a headline and teaser) satisfies the search, word by word. */
+export function matchesSearch(node: SearchNode, text: string): boolean {
+  const words =
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const fold = (w: string) => w.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const has = (term: Extract<SearchNode, { kind: "term" }>): boolean => {
+    const wanted = term.words.map(fold);
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      const hit = wanted.every((w, j) =>
+        term.prefix && j === wanted.length - 1 ? words[i + j].startsWith(w) : words[i + j] === w,
+      );
+      if (hit) return true;
+    }
+    return false;
+  };
+  const test = (n: SearchNode): boolean =>
+    n.kind === "term"
+      ? has(n)
+      : n.kind === "or"
+        ? n.options.some(test)
+        : n.include.every(test) && !n.exclude.some(test);
+  return test(node);
+}

@@ -17,6 +17,8 @@ export interface IngestDeps {
   fetch: (req: FetchRequest) => Promise<FetchResult>;
   /** Called with the ids of new and changed articles (cache invalidation, events). */
   onChanged: (ids: string[], articles: Article[]) => Promise<void>;
+  /** Called with the articles stored for the first time (live updates to subscribers). */
+  onAdded?: (articles: Article[]) => void;
   now: () => number;
   log: (report: IngestReport, source: Source) => void;
   /** The most articles taken from one document; the parser's default when absent. */
@@ -114,6 +116,8 @@ async function parseAndStore(
     : [];
   const merged = stories.length > 0 ? await deps.store.upsertArticles(stories) : null;
   const changed = new Set([...result.inserted, ...result.updated, ...(merged?.updated ?? [])]);
+  const added = new Set(result.inserted);
+  if (added.size > 0) deps.onAdded?.(articles.filter((a) => added.has(a.id)));
   if (changed.size > 0) {
     await deps.onChanged(
       [...changed],

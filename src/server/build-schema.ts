@@ -1,5 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ArticleAddedResolver } from "../../resolvers/article-added.resolver";
+import { type ArticleEvents, createArticleEvents } from "./article-events";
 import type { GatewayContext } from "./context";
 import { ArticleResolver } from "../../resolvers/article.resolver";
 import { HeadlinesResolver } from "../../resolvers/headlines.resolver";
@@ -10,10 +12,15 @@ import { SourceResolver } from "../../resolvers/source.resolver";
 import { TagResolver } from "../../resolvers/tag.resolver";
 import { ViewsResolver } from "../../resolvers/views.resolver";
 
-/** Builds the executable GraphQL schema from the type-graphql classes, with validation on. */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the executable GraphQL schema from the type-graphql classes, with validation on;
+ * subscriptions hear the given events channel (an in-process one when none is given).
+ */
+export function buildGatewaySchema(events?: ArticleEvents): Promise<GraphQLSchema> {
   return buildSchema({
+    pubSub: (events ?? createArticleEvents()).pubSub as never,
     resolvers: [
+      ArticleAddedResolver,
       HeadlinesResolver,
       ArticleResolver,
       SourceResolver,

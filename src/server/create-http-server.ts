@@ -5,6 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
 import express from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLSchema } from "graphql";
@@ -38,6 +40,19 @@ export async function createHttpServer(deps: {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
+  // Subscriptions (graphql-ws) share the HTTP server and the /graphql path.
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const subscriptions = useServer(
+    {
+      schema: deps.schema,
+      context: (ctx) =>
+        deps.createContext({
+          authorization: stringParam(ctx.connectionParams?.authorization),
+          client: ctx.extra.request.socket.remoteAddress,
+        }),
+    },
+    wsServer,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     schema: deps.schema,
     introspection: !deps.production,
@@ -56,6 +71,11 @@ export async function createHttpServer(deps: {
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        serverWillStart: async () => ({
+          drainServer: () => subscriptions.dispose() as Promise<void>,
+        }),
+      },
       costLimitPlugin(deps.schema, deps.limits.maxCost),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -86,4 +106,8 @@ export async function createHttpServer(deps: {
       }),
     close: () => apollo.stop(),
   };
+}
+
+function stringParam(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }

@@ -1,0 +1,66 @@
+import { Redis } from "ioredis";
+
+type Listener = (event: CustomEvent) => void;
+
+/** An EventTarget whose events travel through Redis pub/sub, to every process listening. */
+export interface RedisEventTarget {
+  addEventListener(type: string, listener: Listener | EventListenerObject | null): void;
+  removeEventListener(type: string, listener: Listener | EventListenerObject | null): void;
+  /** Publishes the event's `detail` (JSON); listeners here get it back from Redis like others. */
+  dispatchEvent(event: Event): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Returns an event target over Redis channels named `prefix + type` (a small one over ioredis 6,
+ * instead of @graphql-yoga/redis-event-target, which wants ioredis 5). Publishing uses one
+ * connection and listening another, as Redis requires.
+ */
+export function createRedisEventTarget(opts: { url: string; prefix: string }): RedisEventTarget {
+  const publisher = new Redis(opts.url, { maxRetriesPerRequest: 1 });
+  const subscriber = new Redis(opts.url, { maxRetriesPerRequest: 1 });
+  for (const client of [publisher, subscriber]) client.on("error", () => undefined);
+  const listeners = new Map<string, Set<Listener | EventListenerObject>>();
+  subscriber.on("message", (channel: string, message: string) => {
+    const type = channel.slice(opts.prefix.length);
+    let detail: unknown;
+    try {
+      detail = JSON.parse(message);
+    } catch {
+      return;
+    }
+    for (const listener of listeners.get(type) ?? []) {
+      const event = new CustomEvent(type, { detail });
+      if (typeof listener === "function") listener(event);
+      else listener.handleEvent(event);
+    }
+  });
+  return {
+    addEventListener(type, listener) {
+      if (listener === null) return;
+      const set = listeners.get(type) ?? new Set();
+      if (set.size === 0) void subscriber.subscribe(opts.prefix + type).catch(() => undefined);
+      set.add(listener);
+      listeners.set(type, set);
+    },
+    removeEventListener(type, listener) {
+      const set = listeners.get(type);
+      if (set === undefined || listener === null) return;
+      set.delete(listener);
+      if (set.size === 0) {
+        listeners.delete(type);
+        void subscriber.unsubscribe(opts.prefix + type).catch(() => undefined);
+      }
+    },
+    dispatchEvent(event) {
+      const detail = (event as CustomEvent).detail;
+      void publisher
+        .publish(opts.prefix + event.type, JSON.stringify(detail))
+        .catch(() => undefined);
+      return true;
+    },
+    async close() {
+      await Promise.all([publisher, subscriber].map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}
