@@ -1,19 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { rankTrendingTags, tagGrowth } from "../src/domain/tag-trend";
+import { windowMs } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { PageArgs } from "../schema/page.args";
-import type { PopularityWindowEnum } from "../schema/popularity-window.enum";
 import { TagOrder } from "../schema/tag-order.enum";
 import { TagType } from "../schema/tag.type";
 import { TagsArgs } from "../schema/tags.args";
 import { loadArticleConnection } from "./article-connection";
-
-const WINDOW_MS: Record<PopularityWindowEnum, number> = {
-  hour: 3600_000,
-  day: 24 * 3600_000,
-  week: 7 * 24 * 3600_000,
-};
 
 @Resolver(() => TagType)
 export class TagResolver {
@@ -24,7 +18,7 @@ export class TagResolver {
       return tags.map((t) => ({ slug: t.slug, name: t.name, articleCount: t.count }));
     }
     const trends = rankTrendingTags(
-      await ctx.store.listTagTrends(WINDOW_MS[args.window], ctx.now()),
+      await ctx.store.listTagTrends(windowMs(args.window), ctx.now()),
       args.first,
     );
     const counts = new Map(

@@ -11,6 +11,9 @@ export class ArticleType {
   /** Carried for the source and tags field resolvers; not a GraphQL field. */
   sourceId: string;
 
+  /** Carried for the story field resolver; not a GraphQL field. */
+  clusterId?: string | null;
+
   @Field(() => String, { nullable: true, description: "The source's own id for the item." })
   guid: string | null;
 

@@ -41,6 +41,8 @@ export interface Article {
   tags: Tag[];
   /** Which way its content came (feed item, listing headline, story page); see article-route. */
   route: ArticleRoute;
+  /** The story (cluster of reports from several sources) it belongs to, if any. */
+  clusterId?: string | null;
 }
 
 /** What is counted about an article: stored views, and its rank in a source's popular list. */

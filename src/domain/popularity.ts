@@ -4,6 +4,11 @@ export type PopularityWindow = "hour" | "day" | "week";
 const HOUR_MS = 3600_000;
 const WINDOW_HOURS: Readonly<Record<PopularityWindow, number>> = { hour: 1, day: 24, week: 168 };
 
+/** How long each window is, in milliseconds. */
+export function windowMs(window: PopularityWindow): number {
+  return WINDOW_HOURS[window] * HOUR_MS;
+}
+
 /** The hourly bucket an instant falls in, as `yyyymmddhh` (UTC). */
 export function hourBucket(at: number): string {
   return new Date(at).toISOString().slice(0, 13).replace(/[-T]/g, "");

@@ -6,6 +6,7 @@ import { scheduleOf } from "../domain/source-schedule";
 import type { Store } from "../store/store";
 import { FetchError } from "./fetch-error";
 import type { FetchRequest, FetchResult } from "./fetch-source";
+import { clusterNewArticles } from "./cluster-articles";
 import { fetchFullStories } from "./fetch-full-stories";
 import { createHostLimiter, type HostLimiter } from "./host-limiter";
 import type { IngestReport } from "./ingest-report";
@@ -117,6 +118,11 @@ async function parseAndStore(
   const merged = stories.length > 0 ? await deps.store.upsertArticles(stories) : null;
   const changed = new Set([...result.inserted, ...result.updated, ...(merged?.updated ?? [])]);
   const added = new Set(result.inserted);
+  const clustered = await clusterNewArticles(
+    deps.store,
+    articles.filter((a) => added.has(a.id)),
+  );
+  for (const id of clustered) changed.add(id);
   if (added.size > 0) deps.onAdded?.(articles.filter((a) => added.has(a.id)));
   if (changed.size > 0) {
     await deps.onChanged(

@@ -9,6 +9,7 @@ import { SourceAdminResolver } from "../../resolvers/source-admin.resolver";
 import { PopularityResolver } from "../../resolvers/popularity.resolver";
 import { SearchResolver } from "../../resolvers/search.resolver";
 import { SourceResolver } from "../../resolvers/source.resolver";
+import { StoryResolver } from "../../resolvers/story.resolver";
 import { TagResolver } from "../../resolvers/tag.resolver";
 import { ViewsResolver } from "../../resolvers/views.resolver";
 
@@ -28,6 +29,7 @@ export function buildGatewaySchema(events?: ArticleEvents): Promise<GraphQLSchem
       SearchResolver,
       PopularityResolver,
       ViewsResolver,
+      StoryResolver,
       TagResolver,
     ],
     validate: { forbidUnknownValues: false },

@@ -4,7 +4,7 @@ import type { Source } from "../domain/source";
 import type { ArticleReads } from "../cache/article-reads";
 import type { ViewCounter } from "../cache/view-counter";
 import type { PopularityWindow } from "../domain/popularity";
-import type { Store } from "../store/store";
+import type { Store, StorySummary } from "../store/store";
 
 /** Per-request batching loaders: each level of a query makes one call per loader. */
 export interface Loaders {
@@ -16,6 +16,8 @@ export interface Loaders {
   pendingViews: DataLoader<string, number>;
   /** Views in a window, keyed `window:articleId`. */
   windowViews: DataLoader<string, number>;
+  /** Stories by cluster id (null for a cluster of one source). */
+  story: DataLoader<string, StorySummary | null>;
 }
 
 const NO_STATS: ArticleStats = { views: 0, sourceRank: null };
@@ -66,5 +68,9 @@ export function createLoaders(deps: {
     }
     return keys.map((key) => counted.get(key) ?? 0);
   });
-  return { article, tags, source, stats, pendingViews, windowViews };
+  const story = new DataLoader<string, StorySummary | null>(async (ids) => {
+    const byId = new Map((await deps.store.getStories(ids)).map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  return { article, tags, source, stats, pendingViews, windowViews, story };
 }

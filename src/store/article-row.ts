@@ -97,6 +97,7 @@ export function rowToArticle(row: ArticleRow, tags: Tag[]): Article {
     enclosures: parseEnclosures(row.enclosures),
     tags,
     route: isArticleRoute(row.content_route) ? row.content_route : "feed",
+    clusterId: row.cluster_id,
   };
 }
 

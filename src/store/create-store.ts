@@ -8,6 +8,7 @@ import { type OpenDatabase, openDatabase } from "./open-database";
 import { createSourceQueries } from "./source-queries";
 import type { Store } from "./store";
 import { createSearchQueries } from "./search-queries";
+import { createStoryQueries } from "./story-queries";
 import { createStatsQueries } from "./stats-queries";
 import { createTagQueries } from "./tag-queries";
 
@@ -71,6 +72,7 @@ export function assembleStore({ db, dialect }: OpenDatabase, now: () => number):
     ...createHeadlineQueries(db),
     ...createStatsQueries(db, dialect, now),
     ...createSearchQueries(db, dialect),
+    ...createStoryQueries(db, dialect),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,5 +1,6 @@
 import type { Article, ArticleStats, Tag } from "../domain/article";
 import type { SearchNode } from "../domain/search-query";
+import type { ClusterCandidate } from "../domain/story-similarity";
 import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
 
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
@@ -47,6 +48,16 @@ export interface SearchPage {
   items: { id: string; score: number; snippet: string | null }[];
   hasNextPage: boolean;
   totalCount: number;
+}
+
+/** A story: articles from two sources or more about one event (a cluster). */
+export interface StorySummary {
+  id: string;
+  sourceCount: number;
+  firstSeenAt: number;
+  lastUpdatedAt: number;
+  /** Its articles, first published first. */
+  articleIds: string[];
 }
 
 /** A page of article ids in order, with whether more follow, and the total matching the filter. */
@@ -126,6 +137,14 @@ export interface Store {
   findArticleIdByUrl(url: string): Promise<string | null>;
   /** Tags per article id, for batching `Article.tags`. */
   getTagsForArticles(ids: readonly string[]): Promise<Map<string, Tag[]>>;
+  /** Articles published in [from, to], newest first (at most 5,000), for clustering. */
+  listClusterCandidates(from: number, to: number): Promise<ClusterCandidate[]>;
+  /** Puts articles in story clusters (article id → cluster id). */
+  setClusters(assignments: ReadonlyMap<string, string>): Promise<void>;
+  /** Stories with an article published since `since`, latest first. */
+  listStories(since: number, first: number): Promise<StorySummary[]>;
+  /** Stories by cluster id; a cluster of one source is no story and is absent. */
+  getStories(clusterIds: readonly string[]): Promise<StorySummary[]>;
   /** A page of articles matching a full-text search, most relevant first. */
   searchArticles(query: SearchQuery): Promise<SearchPage>;
   /** A page of headlines in the LATEST order. */

@@ -1,0 +1,25 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ArticleType } from "./article.type";
+
+@ObjectType("Story", {
+  description: "One event reported by several sources: their articles, clustered at ingest.",
+})
+export class StoryType {
+  @Field(() => ID, { description: "The cluster's id." })
+  id: string;
+
+  @Field({ description: "The headline of its first report." })
+  headline: string;
+
+  @Field(() => Int, { description: "How many sources reported it." })
+  sourceCount: number;
+
+  @Field(() => Date, { description: "When its first report was published." })
+  firstSeenAt: Date;
+
+  @Field(() => Date, { description: "When its latest report was published." })
+  lastUpdatedAt: Date;
+
+  @Field(() => [ArticleType], { description: "Its articles, first published first." })
+  articles: ArticleType[];
+}

@@ -1,0 +1,116 @@
+import type { Kysely } from "kysely";
+import type { ClusterCandidate } from "../domain/story-similarity";
+import { chunk } from "./chunk";
+import type { Database } from "./database";
+import type { StoreDialect } from "./open-database";
+import type { Store, StorySummary } from "./store";
+import { runWriteTransaction } from "./write-transaction";
+
+/** The part of the Store that keeps story clusters. */
+export type StoryQueries = Pick<
+  Store,
+  "listClusterCandidates" | "setClusters" | "listStories" | "getStories"
+>;
+
+// The newest reports in a window are enough to find a story's others.
+const MAX_CANDIDATES = 5000;
+
+/** Story cluster reads and writes over `db`. */
+export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect): StoryQueries {
+  const summaries = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+    where(base(db)).execute();
+  return {
+    async listClusterCandidates(from, to) {
+      const rows = await db
+        .selectFrom("articles")
+        .select(["id", "source_id", "title", "published_at", "cluster_id"])
+        .where("published_at", ">=", from)
+        .where("published_at", "<=", to)
+        .orderBy("published_at", "desc")
+        .limit(MAX_CANDIDATES)
+        .execute();
+      return rows.map((r): ClusterCandidate => ({
+        id: r.id,
+        sourceId: r.source_id,
+        title: r.title,
+        publishedAt: r.published_at,
+        clusterId: r.cluster_id,
+      }));
+    },
+    setClusters: (assignments) =>
+      runWriteTransaction(db, dialect, async (trx) => {
+        for (const [id, clusterId] of assignments) {
+          await trx
+            .updateTable("articles")
+            .set({ cluster_id: clusterId })
+            .where("id", "=", id)
+            .execute();
+        }
+      }),
+    async listStories(since, first) {
+      const rows = await summaries((q) =>
+        q
+          .where("published_at", ">=", since)
+          .orderBy("last", "desc")
+          .orderBy("cluster_id")
+          .limit(first),
+      );
+      return withArticles(db, rows.map(toSummary));
+    },
+    async getStories(clusterIds) {
+      const found: StorySummary[] = [];
+      for (const slice of chunk([...new Set(clusterIds)])) {
+        const rows = await summaries((q) => q.where("cluster_id", "in", slice));
+        found.push(...rows.map(toSummary));
+      }
+      return withArticles(db, found);
+    },
+  };
+}
+
+// A story is a cluster reported by two sources or more.
+function base(db: Kysely<Database>) {
+  return db
+    .selectFrom("articles")
+    .select((eb) => [
+      "cluster_id",
+      eb.fn.count<number>("source_id").distinct().as("sources"),
+      eb.fn.min<number>("published_at").as("first"),
+      eb.fn.max<number>("published_at").as("last"),
+    ])
+    .where("cluster_id", "is not", null)
+    .groupBy("cluster_id")
+    .having((eb) => eb.fn.count("source_id").distinct(), ">=", 2);
+}
+
+function toSummary(r: { cluster_id: string | null; sources: number; first: number; last: number }) {
+  return {
+    id: r.cluster_id ?? "",
+    sourceCount: Number(r.sources),
+    firstSeenAt: Number(r.first),
+    lastUpdatedAt: Number(r.last),
+    articleIds: [] as string[],
+  };
+}
+
+// Each story's articles, first reported first.
+async function withArticles(
+  db: Kysely<Database>,
+  stories: StorySummary[],
+): Promise<StorySummary[]> {
+  if (stories.length === 0) return stories;
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", "cluster_id"])
+    .where(
+      "cluster_id",
+      "in",
+      stories.map((s) => s.id),
+    )
+    .orderBy("published_at")
+    .orderBy("id")
+    .execute();
+  const byCluster = new Map(stories.map((s) => [s.id, s]));
+  for (const row of rows) byCluster.get(row.cluster_id ?? "")?.articleIds.push(row.id);
+  return stories;
+}

@@ -1,0 +1,74 @@
+import {
+  planClusters,
+  SAME_STORY_THRESHOLD,
+  storySimilarity,
+  storyWords,
+} from "../../src/domain/story-similarity";
+
+const HOUR = 3600_000;
+const sim = (a: string, b: string) => storySimilarity(storyWords(a), storyWords(b));
+
+describe("storySimilarity", () => {
+  it("finds two outlets' headlines about one event alike, whatever their wording", () => {
+    expect(
+      sim(
+        "China unveils new rules on car data transfers",
+        "China’s new car data transfer rules unveiled",
+      ),
+    ).toBeGreaterThanOrEqual(SAME_STORY_THRESHOLD);
+    expect(
+      sim("AMD shares drop despite strong Q4 earnings", "AMD shares drop after Q4 earnings beat"),
+    ).toBeGreaterThanOrEqual(SAME_STORY_THRESHOLD);
+  });
+
+  it("keeps different events on a shared subject apart", () => {
+    expect(sim("China unveils car data rules", "China wins table tennis final")).toBeLessThan(
+      SAME_STORY_THRESHOLD,
+    );
+    expect(sim("The", "A")).toBe(0);
+  });
+});
+
+describe("planClusters", () => {
+  const c = (
+    id: string,
+    sourceId: string,
+    title: string,
+    hoursAgo = 0,
+    clusterId: string | null = null,
+  ) => ({
+    id,
+    sourceId,
+    title,
+    publishedAt: 100 * HOUR - hoursAgo * HOUR,
+    clusterId,
+  });
+
+  it("joins a report to another source's, and to the cluster that one is already in", () => {
+    const stored = [
+      c("s1", "wire", "Storm closes harbour"),
+      c("s2", "daily", "Storm closes the harbour for three days", 1, "k1"),
+    ];
+    expect(
+      planClusters([c("n1", "news", "Storm closes the harbour for three days")], stored),
+    ).toEqual(new Map([["n1", "k1"]]));
+    expect(
+      planClusters([c("n2", "news", "Storm closes harbour for three days")], [stored[0]]),
+    ).toEqual(
+      new Map([
+        ["n2", "s1"],
+        ["s1", "s1"],
+      ]),
+    );
+  });
+
+  it("never clusters one source with itself, nor reports 48 hours apart", () => {
+    const stored = [
+      c("s1", "news", "Storm closes harbour for three days"),
+      c("s2", "wire", "Storm closes harbour for three days", 60),
+    ];
+    expect(planClusters([c("n1", "news", "Storm closes harbour for three days")], stored)).toEqual(
+      new Map(),
+    );
+  });
+});

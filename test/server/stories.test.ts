@@ -1,0 +1,56 @@
+import { parse } from "graphql";
+import { clusterNewArticles } from "../../src/ingest/cluster-articles";
+import { listBackends, makeArticle, makeSource, useStore } from "../store/store-backends";
+import { createGraphqlHarness } from "../support/graphql-harness";
+
+describe.each(listBackends())("stories on $name", (backend) => {
+  const ctx = useStore(backend);
+
+  it("clusters two sources' reports of one event at ingest and serves them as a story", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news"), makeSource("wire")]);
+    const now = Date.now();
+    const first = makeArticle("w1", {
+      sourceId: "wire",
+      title: "Storm closes harbour for three days",
+      publishedAt: now - 3600_000,
+    });
+    const second = makeArticle("n1", {
+      title: "Storm closes the harbour for three days",
+      publishedAt: now - 600_000,
+    });
+    const other = makeArticle("n2", {
+      title: "Council approves new library budget",
+      publishedAt: now - 600_000,
+    });
+    await store.upsertArticles([first]);
+    expect(await clusterNewArticles(store, [first])).toEqual([]);
+    await store.upsertArticles([second, other]);
+    expect((await clusterNewArticles(store, [second, other])).sort()).toEqual(["n1", "w1"]);
+    const api = await createGraphqlHarness({ store });
+    try {
+      const { data, errors } = await api.execute(
+        parse(
+          '{ stories(window: DAY) { id headline sourceCount articles { id } } article(id: "n1") { story { sourceCount articles { id } } } lone: article(id: "n2") { story { id } } }',
+        ) as never,
+        {} as never,
+      );
+      expect(errors).toBeUndefined();
+      expect((data as any).stories).toEqual([
+        {
+          id: "w1",
+          headline: "Storm closes harbour for three days",
+          sourceCount: 2,
+          articles: [{ id: "w1" }, { id: "n1" }],
+        },
+      ]);
+      expect((data as any).article.story).toEqual({
+        sourceCount: 2,
+        articles: [{ id: "w1" }, { id: "n1" }],
+      });
+      expect((data as any).lone.story).toBeNull();
+    } finally {
+      await api.stop();
+    }
+  });
+});
