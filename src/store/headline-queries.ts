@@ -54,6 +54,7 @@ export function filterConditions(eb: ArticlesEb, filter: ArticleFilter): Express
     const { present, minWords } = filter.fullText;
     conditions.push(eb("word_count", present ? ">=" : "<", minWords));
   }
+  if (filter.onlyIds !== undefined) conditions.push(inIds(eb, filter.onlyIds));
   if (filter.excludeIds !== undefined && filter.excludeIds.length > 0) {
     conditions.push(eb("id", "not in", filter.excludeIds));
   }
@@ -61,6 +62,10 @@ export function filterConditions(eb: ArticlesEb, filter: ArticleFilter): Express
   if (filter.since !== undefined) conditions.push(eb("published_at", ">=", filter.since));
   if (filter.until !== undefined) conditions.push(eb("published_at", "<", filter.until));
   return conditions;
+}
+
+function inIds(eb: ArticlesEb, ids: string[]): Expression<SqlBool> {
+  return ids.length === 0 ? eb.lit(false) : eb("id", "in", ids);
 }
 
 function inList(eb: ArticlesEb, column: "source_id", values: string[]): Expression<SqlBool> {

@@ -15,6 +15,8 @@ export interface ArticleFilter {
   fullText?: { present: boolean; minWords: number };
   /** Articles left out (already shown, say). */
   excludeIds?: string[];
+  /** Only these articles (a ranking's candidates). */
+  onlyIds?: string[];
   /** Inclusive lower bound on publishedAt (epoch ms). */
   since?: number;
   /** Exclusive upper bound on publishedAt (epoch ms). */

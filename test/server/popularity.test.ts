@@ -47,3 +47,53 @@ describe.each(sqlite)("popularity through GraphQL", (backend) => {
     }
   });
 });
+
+describe.each(sqlite)("headlines in POPULAR and HOT order", (backend) => {
+  const ctx = useStore(backend);
+
+  it("orders by views in the window, or by hot score, and pages through the ranking", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    const now = Date.now();
+    await store.upsertArticles([
+      makeArticle("old", { publishedAt: now - 30 * 3600_000 }),
+      makeArticle("new", { publishedAt: now - 600_000 }),
+      makeArticle("mid", { publishedAt: now - 5 * 3600_000 }),
+    ]);
+    const views = createMemoryViewCounter();
+    for (let i = 0; i < 5; i++) await views.record("old", `reader-${i}`, now);
+    await views.record("mid", "reader-0", now);
+    const api = await createGraphqlHarness({ store, views });
+    const ids = async (order: string, after?: string) => {
+      const q = `query($after: String) { headlines(orderBy: ${order}, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const { data, errors } = await api.execute(parse(q) as never, { after } as never);
+      if (errors) return { errors };
+      const h = (data as any).headlines;
+      return {
+        id: h.edges[0]?.node.id,
+        total: h.totalCount,
+        next: h.pageInfo.endCursor,
+        more: h.pageInfo.hasNextPage,
+      };
+    };
+    try {
+      const first = await ids("POPULAR");
+      expect(first).toMatchObject({ id: "old", total: 2, more: true });
+      expect(await ids("POPULAR", (first as any).next)).toMatchObject({ id: "mid", more: false });
+      // Five views of a story thirty hours old weigh less than one of a story five hours old,
+      // and a fresh story with none beats both.
+      const hot: string[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 3; i++) {
+        const page = (await ids("HOT", after)) as any;
+        hot.push(page.id);
+        after = page.next;
+      }
+      expect(hot).toEqual(["new", "mid", "old"]);
+      const wrong = await ids("HOT", (first as any).next);
+      expect((wrong as any).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await api.stop();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { GraphQLError } from "graphql";
+import type { Article } from "../src/domain/article";
+import { hotScore, type PopularityWindow } from "../src/domain/popularity";
+import type { GatewayContext } from "../src/server/context";
+import type { ArticleFilter } from "../src/store/store";
+import { ArticleConnectionType } from "../schema/article-connection.type";
+import { toArticleType } from "../schema/article.type";
+import { pageInfoOf } from "./page-info";
+
+// A ranking reads this many candidates; pages run through them.
+const MAX_RANKED = 1000;
+const WEEK_MS = 7 * 24 * 3600_000;
+const HOUR_MS = 3600_000;
+
+/** How a ranked list is ordered. */
+export type Ranking = { by: "popular"; window: PopularityWindow } | { by: "hot" };
+
+/**
+ * Loads one page of a ranked order (POPULAR: views in a window; HOT: the hot score over the
+ * last week's articles) as a Relay connection. A ranking is a snapshot: its cursor is a
+ * position in it, valid while the ranking holds, and an unknown one is BAD_USER_INPUT.
+ */
+export async function loadRankedConnection(
+  ctx: GatewayContext,
+  args: { ranking: Ranking; filter: ArticleFilter; first: number; after?: string },
+): Promise<ArticleConnectionType> {
+  const offset = args.after == null ? 0 : decodeRankCursor(args.after, args.ranking.by);
+  const ranked = await rank(ctx, args.ranking, args.filter);
+  const pageIds = ranked.slice(offset, offset + args.first);
+  const loaded = await ctx.loaders.article.loadMany(pageIds);
+  const edges = pageIds.flatMap((_, i) => {
+    const article = loaded[i];
+    if (!article || article instanceof Error) return [];
+    const cursor = encodeRankCursor(args.ranking.by, offset + i + 1);
+    return [{ cursor, node: toArticleType(article as Article) }];
+  });
+  return Object.assign(new ArticleConnectionType(), {
+    edges,
+    totalCount: ranked.length,
+    pageInfo: pageInfoOf(edges, {
+      hasNextPage: offset + args.first < ranked.length,
+      hasPreviousPage: offset > 0,
+    }),
+  });
+}
+
+async function rank(
+  ctx: GatewayContext,
+  ranking: Ranking,
+  filter: ArticleFilter,
+): Promise<string[]> {
+  const now = ctx.now();
+  if (ranking.by === "popular") {
+    const top = await ctx.views.top(ranking.window, now, MAX_RANKED);
+    const kept = new Set(await idsMatching(ctx, { ...filter, onlyIds: top.map((t) => t.id) }));
+    return top.filter((t) => kept.has(t.id)).map((t) => t.id);
+  }
+  const since = Math.max(filter.since ?? 0, now - WEEK_MS);
+  const page = await ctx.store.listLatest({ filter: { ...filter, since }, first: MAX_RANKED });
+  const ids = page.items.map((p) => p.id);
+  const [views, stats] = await Promise.all([
+    ctx.views.viewsInWindow(ids, "day", now),
+    Promise.all(ids.map((id) => ctx.loaders.stats.load(id))),
+  ]);
+  const scored = page.items.map((p, i) => ({
+    id: p.id,
+    score: hotScore({
+      viewsLastDay: views.get(p.id) ?? 0,
+      sourceRank: stats[i].sourceRank,
+      ageHours: Math.max(0, (now - p.publishedAt) / HOUR_MS),
+    }),
+  }));
+  return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).map((s) => s.id);
+}
+
+async function idsMatching(ctx: GatewayContext, filter: ArticleFilter): Promise<string[]> {
+  const page = await ctx.store.listLatest({ filter, first: MAX_RANKED });
+  return page.items.map((p) => p.id);
+}
+
+function encodeRankCursor(by: string, position: number): string {
+  return Buffer.from(JSON.stringify({ r: by, p: position })).toString("base64url");
+}
+
+function decodeRankCursor(cursor: string, by: string): number {
+  try {
+    const { r, p } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      r: unknown;
+      p: unknown;
+    };
+    if (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0) return p;
+  } catch {
+    // falls through to the error below
+  }
+  throw new GraphQLError("after: not a cursor of this order", {
+    extensions: { code: "BAD_USER_INPUT" },
+  });
+}
