@@ -9,6 +9,9 @@ import { MAX_PAGE_SIZE } from "../schema/page.args";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 import { StoryType } from "../schema/story.type";
 
+// Related articles are read for one story page at a time; twenty is plenty for a sidebar.
+const MAX_RELATED = 20;
+
 @Resolver(() => ArticleType)
 export class StoryResolver {
   @Query(() => [StoryType], {
@@ -31,6 +34,31 @@ export class StoryResolver {
     }
     const stories = await ctx.store.listStories(ctx.now() - windowMs(window), first);
     return Promise.all(stories.map((s) => toStoryType(s, ctx)));
+  }
+
+  @FieldResolver(() => [ArticleType], {
+    description: "Articles about the same: its story's other reports, then those sharing its tags.",
+  })
+  async related(
+    @Root() article: ArticleType,
+    @Arg("first", () => Int, { defaultValue: 5, description: `How many, 1 to ${MAX_RELATED}.` })
+    first: number,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ArticleType[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
+      throw new GraphQLError(`first: 1 to ${MAX_RELATED}`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    const tags = await ctx.loaders.tags.load(article.id);
+    const ids = await ctx.store.listRelated(
+      { id: article.id, clusterId: article.clusterId ?? null, tagSlugs: tags.map((t) => t.slug) },
+      first,
+    );
+    const loaded = await ctx.loaders.article.loadMany(ids);
+    return loaded
+      .filter((a): a is Article => a !== null && !(a instanceof Error))
+      .map(toArticleType);
   }
 
   @FieldResolver(() => StoryType, {

@@ -145,6 +145,14 @@ export interface Store {
   setClusters(assignments: ReadonlyMap<string, string>): Promise<void>;
   /** Stories with an article published since `since`, latest first. */
   listStories(since: number, first: number): Promise<StorySummary[]>;
+  /**
+   * Ids of articles related to one: its story's other reports first (newest first), then those
+   * sharing most of its tags (newest first among equals); never the article itself.
+   */
+  listRelated(
+    article: { id: string; clusterId: string | null; tagSlugs: string[] },
+    first: number,
+  ): Promise<string[]>;
   /** Stories by cluster id; a cluster of one source is no story and is absent. */
   getStories(clusterIds: readonly string[]): Promise<StorySummary[]>;
   /** A page of articles matching a full-text search, most relevant first. */

@@ -9,7 +9,7 @@ import { runWriteTransaction } from "./write-transaction";
 /** The part of the Store that keeps story clusters. */
 export type StoryQueries = Pick<
   Store,
-  "listClusterCandidates" | "setClusters" | "listStories" | "getStories"
+  "listClusterCandidates" | "setClusters" | "listStories" | "getStories" | "listRelated"
 >;
 
 // The newest reports in a window are enough to find a story's others.
@@ -56,6 +56,34 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
           .limit(first),
       );
       return withArticles(db, rows.map(toSummary));
+    },
+    async listRelated(article, first) {
+      const sameStory = article.clusterId
+        ? await db
+            .selectFrom("articles")
+            .select("id")
+            .where("cluster_id", "=", article.clusterId)
+            .where("id", "!=", article.id)
+            .orderBy("published_at", "desc")
+            .limit(first)
+            .execute()
+        : [];
+      const sharedTags =
+        article.tagSlugs.length === 0
+          ? []
+          : await db
+              .selectFrom("article_tags")
+              .innerJoin("articles", "articles.id", "article_tags.article_id")
+              .select(["articles.id", (eb) => eb.fn.countAll<number>().as("shared")])
+              .where("article_tags.slug", "in", article.tagSlugs)
+              .where("articles.id", "!=", article.id)
+              .groupBy(["articles.id", "articles.published_at"])
+              .orderBy("shared", "desc")
+              .orderBy("articles.published_at", "desc")
+              .limit(first + sameStory.length)
+              .execute();
+      const ids = [...sameStory.map((r) => r.id), ...sharedTags.map((r) => r.id)];
+      return [...new Set(ids)].slice(0, first);
     },
     async getStories(clusterIds) {
       const found: StorySummary[] = [];

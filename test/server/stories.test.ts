@@ -53,4 +53,48 @@ describe.each(listBackends())("stories on $name", (backend) => {
       await api.stop();
     }
   });
+
+  it("relates an article to its story's other reports first, then to those sharing its tags", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news"), makeSource("wire")]);
+    const now = Date.now();
+    const tag = (slug: string) => ({ slug, name: slug, origin: "feed" as const });
+    const a = makeArticle("a", {
+      title: "Storm closes harbour for three days",
+      publishedAt: now - 60_000,
+      tags: [tag("weather"), tag("port")],
+    });
+    const b = makeArticle("b", {
+      sourceId: "wire",
+      title: "Storm closes the harbour for three days",
+      publishedAt: now - 120_000,
+    });
+    const c = makeArticle("c", {
+      title: "Ferries cancelled",
+      publishedAt: now - 180_000,
+      tags: [tag("weather"), tag("port")],
+    });
+    const d = makeArticle("d", {
+      title: "Rain all week",
+      publishedAt: now - 30_000,
+      tags: [tag("weather")],
+    });
+    await store.upsertArticles([a, b, c, d]);
+    await clusterNewArticles(store, [a, b]);
+    const api = await createGraphqlHarness({ store });
+    try {
+      const { data, errors } = await api.execute(
+        parse('{ article(id: "a") { related(first: 3) { id } } }') as never,
+        {} as never,
+      );
+      expect(errors).toBeUndefined();
+      expect((data as any).article.related.map((r: { id: string }) => r.id)).toEqual([
+        "b",
+        "c",
+        "d",
+      ]);
+    } finally {
+      await api.stop();
+    }
+  });
 });
