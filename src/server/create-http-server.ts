@@ -9,7 +9,14 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import express from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { GraphQLSchema } from "graphql";
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import { createErrorFormatter } from "./format-error";
@@ -45,6 +52,8 @@ export async function createHttpServer(deps: {
   const subscriptions = useServer(
     {
       schema: deps.schema,
+      // The same limits as over HTTP, before a subscription starts.
+      onSubscribe: (_ctx, _id, payload) => limitErrors(deps.schema, payload.query, deps.limits),
       context: (ctx) =>
         deps.createContext({
           authorization: stringParam(ctx.connectionParams?.authorization),
@@ -106,6 +115,21 @@ export async function createHttpServer(deps: {
       }),
     close: () => apollo.stop(),
   };
+}
+
+function limitErrors(
+  schema: GraphQLSchema,
+  query: string,
+  limits: QueryLimits,
+): readonly GraphQLError[] | undefined {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens });
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
+  return errors.length > 0 ? errors : undefined;
 }
 
 function stringParam(value: unknown): string | undefined {

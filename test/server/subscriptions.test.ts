@@ -75,6 +75,37 @@ describe("articleAdded over graphql-ws, across instances through Redis", () => {
   });
 });
 
+describe("subscription limits", () => {
+  it("refuses a subscription deeper than the query limits before it starts", async () => {
+    const running = await startServer(testConfig(), logger);
+    const client = createClient({
+      url: running.url!.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const nest = (depth: number): string =>
+        depth === 0
+          ? "id"
+          : `source { articles(first: 1) { edges { node { ${nest(depth - 1)} } } } }`;
+      const errors = await new Promise<readonly { message: string }[]>((resolve, reject) => {
+        client.subscribe(
+          { query: `subscription { articleAdded { ${nest(6)} } }` },
+          {
+            next: () => reject(new Error("expected no event")),
+            error: (e) => resolve(e as never),
+            complete: () => resolve([]),
+          },
+        );
+      });
+      expect(errors[0]?.message).toMatch(/depth limit/);
+    } finally {
+      await client.dispose();
+      await running.stop();
+    }
+  });
+});
+
 // Waits until the gateway's Redis subscription is in place (no publish may be lost to a race).
 async function untilSubscribed(url: string, channel: string): Promise<void> {
   const probe = new Redis(url);
