@@ -33,6 +33,22 @@ export class PopularityResolver {
     return ctx.loaders.windowViews.load(`${window}:${p.articleId}`);
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Place among the most viewed in the window (1 = most); null beyond the top 1,000.",
+  })
+  rank(
+    @Root() p: ArticlePopularityType,
+    @Arg("window", () => PopularityWindowEnum, {
+      defaultValue: PopularityWindowEnum.DAY,
+      description: "The span views are counted in.",
+    })
+    window: PopularityWindowEnum,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<number | null> {
+    return ctx.loaders.popularRank.load(`${window}:${p.articleId}`);
+  }
+
   @FieldResolver(() => Float, { description: "Hot score: recent views against age (see explain)." })
   async score(@Root() p: ArticlePopularityType, @Ctx() ctx: GatewayContext): Promise<number> {
     return hotScore(await inputsOf(p, ctx));

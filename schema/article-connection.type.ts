@@ -7,16 +7,16 @@ export class ArticleEdgeType {
   @Field({ description: "Opaque position of this article; pass as `after`." })
   cursor: string;
 
-  @Field(() => ArticleType)
+  @Field(() => ArticleType, { description: "The article." })
   node: ArticleType;
 }
 
 @ObjectType("ArticleConnection", { description: "A page of articles (Relay connection)." })
 export class ArticleConnectionType {
-  @Field(() => [ArticleEdgeType])
+  @Field(() => [ArticleEdgeType], { description: "This page's articles, in order." })
   edges: ArticleEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: "Where this page is, and how to get the next." })
   pageInfo: PageInfoType;
 
   @Field(() => Int, { description: "Articles matching the filter, across all pages." })

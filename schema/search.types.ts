@@ -34,16 +34,16 @@ export class SearchHitType {
   })
   snippet: string | null;
 
-  @Field(() => ArticleType)
+  @Field(() => ArticleType, { description: "The article." })
   node: ArticleType;
 }
 
 @ObjectType("SearchConnection", { description: "A page of search hits, most relevant first." })
 export class SearchConnectionType {
-  @Field(() => [SearchHitType])
+  @Field(() => [SearchHitType], { description: "This page's hits, most relevant first." })
   edges: SearchHitType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: "Where this page is, and how to get the next." })
   pageInfo: PageInfoType;
 
   @Field(() => Int, { description: "Articles matching the search and filter, across all pages." })

@@ -16,11 +16,15 @@ export interface Loaders {
   pendingViews: DataLoader<string, number>;
   /** Views in a window, keyed `window:articleId`. */
   windowViews: DataLoader<string, number>;
+  /** Place in the most viewed list of a window (1 = most), keyed `window:articleId`. */
+  popularRank: DataLoader<string, number | null>;
   /** Stories by cluster id (null for a cluster of one source). */
   story: DataLoader<string, StorySummary | null>;
 }
 
 const NO_STATS: ArticleStats = { views: 0, sourceRank: null };
+
+const MAX_RANKED = 1000;
 
 /** Creates fresh loaders for one request (their caches never outlive it). */
 export function createLoaders(deps: {
@@ -72,5 +76,15 @@ export function createLoaders(deps: {
     const byId = new Map((await deps.store.getStories(ids)).map((s) => [s.id, s]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  return { article, tags, source, stats, pendingViews, windowViews, story };
+  // One ranking per window asked for in the request (the top 1,000 are ranked).
+  const popularRank = new DataLoader<string, number | null>(async (keys) => {
+    const ranks = new Map<string, number>();
+    const windows = new Set(keys.map((key) => key.split(":")[0] as PopularityWindow));
+    for (const window of windows) {
+      const top = await deps.views.top(window, deps.now(), MAX_RANKED);
+      top.forEach((t, i) => ranks.set(`${window}:${t.id}`, i + 1));
+    }
+    return keys.map((key) => ranks.get(key) ?? null);
+  });
+  return { article, tags, source, stats, pendingViews, windowViews, story, popularRank };
 }

@@ -69,7 +69,8 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
 
   it("makes the same calls for 100 articles with source, tags and popularity as for 5", async () => {
     const query = parse(`query($first: Int!) { headlines(first: $first) { edges { node { id
-      source { name } tags { slug } popularity { views viewsInWindow(window: DAY) sourceRank score } } } } }`);
+      source { name } tags { slug } story { sourceCount }
+      popularity { views viewsInWindow(window: DAY) rank sourceRank score } } } } }`);
     const callsWith = async (first: number) => {
       const store = countCalls(ctx.store());
       const cache = countCalls(createMemoryCache({ maxEntries: 1000 }));
