@@ -11,10 +11,10 @@ import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
 import { pageInfoOf } from "./page-info";
 
-function decodeAfter(after: string | undefined) {
-  if (after === undefined || after === null) return undefined;
+function decodeCursor(cursor: string | undefined) {
+  if (cursor === undefined || cursor === null) return undefined;
   try {
-    return decodeLatestCursor(after);
+    return decodeLatestCursor(cursor);
   } catch (err) {
     if (err instanceof InvalidCursorError) {
       throw new GraphQLError(err.message, { extensions: { code: "BAD_USER_INPUT" } });
@@ -26,10 +26,13 @@ function decodeAfter(after: string | undefined) {
 /** Loads one page of articles in the LATEST order as a Relay connection. */
 export async function loadArticleConnection(
   ctx: GatewayContext,
-  args: { filter: ArticleFilter; first: number; after?: string },
+  args: { filter: ArticleFilter; first: number; after?: string; before?: string; last?: number },
 ): Promise<ArticleConnectionType> {
-  const after = decodeAfter(args.after);
-  const page = await ctx.reads.listLatest({ filter: args.filter, first: args.first, after });
+  if (args.after != null && args.before != null) throw bothCursors();
+  const after = decodeCursor(args.after);
+  const before = decodeCursor(args.before);
+  const first = before === undefined ? args.first : (args.last ?? args.first);
+  const page = await ctx.reads.listLatest({ filter: args.filter, first, after, before });
   const loaded = await ctx.loaders.article.loadMany(page.items.map((p) => p.id));
   const edges = page.items.flatMap((position, i) => {
     const article = loaded[i];
@@ -41,8 +44,16 @@ export async function loadArticleConnection(
     edges,
     totalCount: page.totalCount,
     pageInfo: pageInfoOf(edges, {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== undefined,
+      // Going back, "more" is newer articles, before this page; the cursor's own page follows.
+      hasNextPage: before === undefined ? page.hasNextPage : true,
+      hasPreviousPage: before === undefined ? after !== undefined : page.hasNextPage,
     }),
+  });
+}
+
+/** The error for a page asked both after and before a cursor. */
+export function bothCursors(): GraphQLError {
+  return new GraphQLError("give after or before, not both", {
+    extensions: { code: "BAD_USER_INPUT" },
   });
 }

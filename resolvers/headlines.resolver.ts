@@ -18,7 +18,13 @@ export class HeadlinesResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ArticleConnectionType> {
     const filter = toArticleFilter(args.filter);
-    const page = { first: args.first, after: args.after, filter };
+    const page = {
+      first: args.first,
+      after: args.after,
+      before: args.before,
+      last: args.last,
+      filter,
+    };
     if (args.orderBy === HeadlineOrder.POPULAR) {
       return loadRankedConnection(ctx, {
         ...page,

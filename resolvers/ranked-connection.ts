@@ -5,6 +5,7 @@ import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
+import { bothCursors } from "./article-connection";
 import { pageInfoOf } from "./page-info";
 
 // A ranking reads this many candidates; pages run through them.
@@ -22,11 +23,27 @@ export type Ranking = { by: "popular"; window: PopularityWindow } | { by: "hot" 
  */
 export async function loadRankedConnection(
   ctx: GatewayContext,
-  args: { ranking: Ranking; filter: ArticleFilter; first: number; after?: string },
+  args: {
+    ranking: Ranking;
+    filter: ArticleFilter;
+    first: number;
+    after?: string;
+    before?: string;
+    last?: number;
+  },
 ): Promise<ArticleConnectionType> {
-  const offset = args.after == null ? 0 : decodeRankCursor(args.after, args.ranking.by);
+  if (args.after != null && args.before != null) throw bothCursors();
+  const size = args.before == null ? args.first : (args.last ?? args.first);
+  // A cursor holds how many items lead up to and include its article.
+  const end = args.before == null ? null : decodeRankCursor(args.before, args.ranking.by) - 1;
+  const offset =
+    end !== null
+      ? Math.max(0, end - size)
+      : args.after == null
+        ? 0
+        : decodeRankCursor(args.after, args.ranking.by);
   const ranked = await rank(ctx, args.ranking, args.filter);
-  const pageIds = ranked.slice(offset, offset + args.first);
+  const pageIds = ranked.slice(offset, end ?? offset + size);
   const loaded = await ctx.loaders.article.loadMany(pageIds);
   const edges = pageIds.flatMap((_, i) => {
     const article = loaded[i];
@@ -38,7 +55,7 @@ export async function loadRankedConnection(
     edges,
     totalCount: ranked.length,
     pageInfo: pageInfoOf(edges, {
-      hasNextPage: offset + args.first < ranked.length,
+      hasNextPage: offset + pageIds.length < ranked.length,
       hasPreviousPage: offset > 0,
     }),
   });

@@ -17,6 +17,7 @@ export class SearchResolver {
     @Args() args: SearchArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<SearchConnectionType> {
+    if (args.before != null) throw badInput("before: search pages forward only; use after");
     const after = args.after == null ? undefined : decodeSearchCursor(args.after);
     const page = await ctx.store.searchArticles({
       search: parsed(args.query),

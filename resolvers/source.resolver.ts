@@ -26,8 +26,7 @@ export class SourceResolver {
   })
   articles(@Root() source: SourceType, @Args() args: PageArgs, @Ctx() ctx: GatewayContext) {
     return loadArticleConnection(ctx, {
-      first: args.first,
-      after: args.after,
+      ...args,
       filter: { sourceIds: [source.id] },
     });
   }

@@ -44,8 +44,7 @@ export class TagResolver {
   @FieldResolver(() => ArticleConnectionType, { description: "Its articles, newest first." })
   articles(@Root() tag: TagType, @Args() args: PageArgs, @Ctx() ctx: GatewayContext) {
     return loadArticleConnection(ctx, {
-      first: args.first,
-      after: args.after,
+      ...args,
       filter: { tagSlugs: [tag.slug] },
     });
   }

@@ -15,4 +15,21 @@ export class PageArgs {
   @IsOptional()
   @MaxLength(512)
   after?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor to go back from (`startCursor`): the page just before it.",
+  })
+  @IsOptional()
+  @MaxLength(512)
+  before?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `With before: page size, 1 to ${MAX_PAGE_SIZE} (\`first\` otherwise).`,
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
 }

@@ -21,17 +21,27 @@ export function createHeadlineQueries(db: Kysely<Database>): HeadlineQueries {
 /** One page in the LATEST order (keyset on publishedAt desc, id desc) plus the filter's total. */
 async function listLatest(db: Kysely<Database>, query: HeadlinePageQuery): Promise<HeadlinePage> {
   const first = Math.max(0, Math.floor(query.first));
-  const rows = await db
+  // Backwards, the keyset runs the other way and the page is turned round after.
+  const backwards = query.before !== undefined;
+  const direction = backwards ? "asc" : "desc";
+  const fetched = await db
     .selectFrom("articles")
     .select(["id", "published_at"])
     .where((eb) =>
-      eb.and([...filterConditions(eb, query.filter), ...afterCondition(eb, query.after)]),
+      eb.and([
+        ...filterConditions(eb, query.filter),
+        ...afterCondition(eb, query.after),
+        ...beforeCondition(eb, query.before),
+      ]),
     )
-    .orderBy("published_at", "desc")
-    .orderBy("id", "desc")
+    .orderBy("published_at", direction)
+    .orderBy("id", direction)
     // One extra row tells whether another page follows.
     .limit(first + 1)
     .execute();
+  const rows = backwards
+    ? [...fetched.slice(0, first)].reverse().concat(fetched.slice(first))
+    : fetched;
   const total = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -90,6 +100,19 @@ function afterCondition(eb: ArticlesEb, after: LatestPosition | undefined): Expr
     eb.or([
       eb("published_at", "<", after.publishedAt),
       eb.and([eb("published_at", "=", after.publishedAt), eb("id", "<", after.id)]),
+    ]),
+  ];
+}
+
+function beforeCondition(
+  eb: ArticlesEb,
+  before: LatestPosition | undefined,
+): Expression<SqlBool>[] {
+  if (before === undefined) return [];
+  return [
+    eb.or([
+      eb("published_at", ">", before.publishedAt),
+      eb.and([eb("published_at", "=", before.publishedAt), eb("id", ">", before.id)]),
     ]),
   ];
 }

@@ -32,8 +32,12 @@ export interface LatestPosition {
 /** One page request in the LATEST order. */
 export interface HeadlinePageQuery {
   filter: ArticleFilter;
+  /** Page size. */
   first: number;
   after?: LatestPosition;
+  /** The page just before this position (still newest first); `hasNextPage` then says whether
+   * more newer articles precede the page. */
+  before?: LatestPosition;
 }
 
 /** A full-text search: the parsed query, the usual filter, and a keyset page. */

@@ -115,3 +115,50 @@ describe.each(sqlite)("tags through GraphQL", (backend) => {
     }
   });
 });
+
+describe.each(sqlite)("paging back with before", (backend) => {
+  const ctx = useStore(backend);
+
+  it("gives the page just before a cursor, newest first, in LATEST and ranked orders", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    const now = Date.now();
+    await store.upsertArticles(
+      ["a", "b", "c", "d", "e"].map((id, i) => makeArticle(id, { publishedAt: now - i * 60_000 })),
+    );
+    const api = await createGraphqlHarness({ store });
+    const page = async (args: string) => {
+      const { data, errors } = await api.execute(
+        parse(
+          `{ headlines(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } } }`,
+        ) as never,
+        {} as never,
+      );
+      if (errors) return { errors };
+      const h = (data as any).headlines;
+      return {
+        ids: h.edges.map((e: any) => e.node.id),
+        cursors: h.edges.map((e: any) => e.cursor),
+        info: h.pageInfo,
+      };
+    };
+    try {
+      for (const order of ["LATEST", "HOT"]) {
+        const all = (await page(`orderBy: ${order}, first: 5`)) as any;
+        expect(all.ids).toEqual(["a", "b", "c", "d", "e"]);
+        const back = (await page(`orderBy: ${order}, before: "${all.cursors[3]}", last: 2`)) as any;
+        expect(back.ids).toEqual(["b", "c"]);
+        expect(back.info).toEqual({ hasNextPage: true, hasPreviousPage: true });
+        const start = (await page(
+          `orderBy: ${order}, before: "${all.cursors[1]}", last: 2`,
+        )) as any;
+        expect(start.ids).toEqual(["a"]);
+        expect(start.info.hasPreviousPage).toBe(false);
+      }
+      const both = (await page(`after: "x", before: "y"`)) as any;
+      expect(both.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await api.stop();
+    }
+  });
+});
