@@ -11,3 +11,13 @@ export function pageInfoOf(
     endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
+
+/** A Relay connection of a page of edges: the edges, the total, and the page info. */
+export function connectionOf<E extends { cursor: string }>(
+  edges: E[],
+  page: { hasNextPage: boolean; totalCount: number },
+  hasPreviousPage: boolean,
+): { edges: E[]; totalCount: number; pageInfo: PageInfoType } {
+  const pageInfo = pageInfoOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage });
+  return { edges, totalCount: page.totalCount, pageInfo };
+}

@@ -1,4 +1,3 @@
-import { GraphQLError } from "graphql";
 import type { Article } from "../src/domain/article";
 import { hotScore, type PopularityWindow } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
@@ -6,6 +5,7 @@ import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
 import { bothCursors } from "./article-connection";
+import { decodeCursor, encodeCursor } from "./opaque-cursor";
 import { pageInfoOf } from "./page-info";
 
 // A ranking reads this many candidates; pages run through them.
@@ -96,20 +96,13 @@ async function idsMatching(ctx: GatewayContext, filter: ArticleFilter): Promise<
 }
 
 function encodeRankCursor(by: string, position: number): string {
-  return Buffer.from(JSON.stringify({ r: by, p: position })).toString("base64url");
+  return encodeCursor({ r: by, p: position });
 }
 
 function decodeRankCursor(cursor: string, by: string): number {
-  try {
-    const { r, p } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
-      r: unknown;
-      p: unknown;
-    };
-    if (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0) return p;
-  } catch {
-    // falls through to the error below
-  }
-  throw new GraphQLError("after: not a cursor of this order", {
-    extensions: { code: "BAD_USER_INPUT" },
-  });
+  return decodeCursor(
+    cursor,
+    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0 ? p : null),
+    "after: not a cursor of this order",
+  );
 }

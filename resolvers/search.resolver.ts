@@ -6,7 +6,8 @@ import type { GatewayContext } from "../src/server/context";
 import { toArticleType } from "../schema/article.type";
 import { SearchArgs, SearchConnectionType } from "../schema/search.types";
 import { toArticleFilter } from "./article-filter";
-import { pageInfoOf } from "./page-info";
+import { decodeCursor, encodeCursor } from "./opaque-cursor";
+import { connectionOf } from "./page-info";
 
 @Resolver()
 export class SearchResolver {
@@ -34,14 +35,7 @@ export class SearchResolver {
         { cursor, score: hit.score, snippet: hit.snippet, node: toArticleType(article as Article) },
       ];
     });
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: pageInfoOf(edges, {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: after !== undefined,
-      }),
-    };
+    return connectionOf(edges, page, after !== undefined);
   }
 }
 
@@ -56,21 +50,18 @@ function parsed(query: string): SearchNode {
 
 /** The opaque cursor of a hit: its score and id. */
 export function encodeSearchCursor(hit: { score: number; id: string }): string {
-  return Buffer.from(JSON.stringify({ s: hit.score, i: hit.id })).toString("base64url");
+  return encodeCursor({ s: hit.score, i: hit.id });
 }
 
 function decodeSearchCursor(cursor: string): { score: number; id: string } {
-  try {
-    const { s, i } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
-      s: unknown;
-      i: unknown;
-    };
-    if (typeof s === "number" && Number.isFinite(s) && typeof i === "string")
-      return { score: s, id: i };
-  } catch {
-    // falls through to the error below
-  }
-  throw badInput("after: not a cursor from this search");
+  return decodeCursor(
+    cursor,
+    ({ s, i }) =>
+      typeof s === "number" && Number.isFinite(s) && typeof i === "string"
+        ? { score: s, id: i }
+        : null,
+    "after: not a cursor from this search",
+  );
 }
 
 function badInput(message: string): GraphQLError {

@@ -1,20 +1,22 @@
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Article } from "../src/domain/article";
 import { windowMs } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
 import type { StorySummary } from "../src/store/store";
 import { ArticleType, toArticleType } from "../schema/article.type";
-import { MAX_PAGE_SIZE } from "../schema/page.args";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
-import { StoryType } from "../schema/story.type";
+import { PageArgs } from "../schema/page.args";
+import { StoryConnectionType, StoryType } from "../schema/story.type";
+import { decodeCursor, encodeCursor } from "./opaque-cursor";
+import { connectionOf } from "./page-info";
 
 // Related articles are read for one story page at a time; twenty is plenty for a sidebar.
 const MAX_RELATED = 20;
 
 @Resolver(() => ArticleType)
 export class StoryResolver {
-  @Query(() => [StoryType], {
+  @Query(() => StoryConnectionType, {
     description: "Events reported by two sources or more, latest first (clustered at ingest).",
   })
   async stories(
@@ -23,17 +25,19 @@ export class StoryResolver {
       description: "Stories with a report published within this span.",
     })
     window: PopularityWindowEnum,
-    @Arg("first", () => Int, { defaultValue: 20, description: `How many, 1 to ${MAX_PAGE_SIZE}.` })
-    first: number,
+    @Args() page: PageArgs,
     @Ctx() ctx: GatewayContext,
-  ): Promise<StoryType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new GraphQLError(`first: 1 to ${MAX_PAGE_SIZE}`, {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
-    }
-    const stories = await ctx.store.listStories(ctx.now() - windowMs(window), first);
-    return Promise.all(stories.map((s) => toStoryType(s, ctx)));
+  ): Promise<StoryConnectionType> {
+    if (page.before != null) throw badInput("before: stories page forward only; use after");
+    const after = page.after == null ? undefined : decodeStoryCursor(page.after);
+    const found = await ctx.store.listStories({
+      since: ctx.now() - windowMs(window),
+      first: page.first,
+      after,
+    });
+    const nodes = await Promise.all(found.items.map((s) => toStoryType(s, ctx)));
+    const edges = nodes.map((node, i) => ({ cursor: encodeStoryCursor(found.items[i]), node }));
+    return connectionOf(edges, found, after !== undefined);
   }
 
   @FieldResolver(() => [ArticleType], {
@@ -83,4 +87,21 @@ async function toStoryType(story: StorySummary, ctx: GatewayContext): Promise<St
     lastUpdatedAt: new Date(story.lastUpdatedAt),
     articles: articles.map(toArticleType),
   };
+}
+
+function encodeStoryCursor(story: StorySummary): string {
+  return encodeCursor({ l: story.lastUpdatedAt, i: story.id });
+}
+
+function decodeStoryCursor(cursor: string): { lastUpdatedAt: number; id: string } {
+  return decodeCursor(
+    cursor,
+    ({ l, i }) =>
+      typeof l === "number" && typeof i === "string" ? { lastUpdatedAt: l, id: i } : null,
+    "after: not a cursor of stories",
+  );
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }

@@ -1,9 +1,20 @@
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { Article } from "../src/domain/article";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
 import type { GatewayContext } from "../src/server/context";
-import { ArticleType, toArticleType } from "../schema/article.type";
-import { MAX_PAGE_SIZE } from "../schema/page.args";
+import { ArticleConnectionType } from "../schema/article-connection.type";
+import { PageArgs } from "../schema/page.args";
+import { loadRankedConnection } from "./ranked-connection";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 
 @ObjectType("RecordedView", { description: "What recording a view did." })
@@ -37,26 +48,18 @@ export class ViewsResolver {
     return { counted, views: stored.views + pending };
   }
 
-  @Query(() => [ArticleType], { description: "The most viewed articles in a window, most first." })
-  async popular(
+  @Query(() => ArticleConnectionType, {
+    description: "The most viewed articles in a window, most first, as a Relay connection.",
+  })
+  popular(
     @Arg("window", () => PopularityWindowEnum, {
       defaultValue: PopularityWindowEnum.DAY,
       description: "The span to count views in.",
     })
     window: PopularityWindowEnum,
-    @Arg("first", () => Int, { defaultValue: 20, description: `How many, 1 to ${MAX_PAGE_SIZE}.` })
-    first: number,
+    @Args() page: PageArgs,
     @Ctx() ctx: GatewayContext,
-  ): Promise<ArticleType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new GraphQLError(`first: 1 to ${MAX_PAGE_SIZE}`, {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
-    }
-    const top = await ctx.views.top(window, ctx.now(), first);
-    const loaded = await ctx.loaders.article.loadMany(top.map((t) => t.id));
-    return loaded
-      .filter((a): a is Article => a !== null && !(a instanceof Error))
-      .map(toArticleType);
+  ): Promise<ArticleConnectionType> {
+    return loadRankedConnection(ctx, { ...page, filter: {}, ranking: { by: "popular", window } });
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ArticleType } from "./article.type";
+import { PageInfoType } from "./page-info.type";
 
 @ObjectType("Story", {
   description: "One event reported by several sources: their articles, clustered at ingest.",
@@ -22,4 +23,27 @@ export class StoryType {
 
   @Field(() => [ArticleType], { description: "Its articles, first published first." })
   articles: ArticleType[];
+}
+
+@ObjectType("StoryEdge", { description: "One story in a connection, with its cursor." })
+export class StoryEdgeType {
+  @Field({ description: "Opaque position of this story; pass as `after`." })
+  cursor: string;
+
+  @Field(() => StoryType, { description: "The story." })
+  node: StoryType;
+}
+
+@ObjectType("StoryConnection", {
+  description: "A page of stories, latest first (Relay connection).",
+})
+export class StoryConnectionType {
+  @Field(() => [StoryEdgeType], { description: "This page's stories, in order." })
+  edges: StoryEdgeType[];
+
+  @Field(() => PageInfoType, { description: "Where this page is, and how to get the next." })
+  pageInfo: PageInfoType;
+
+  @Field(() => Int, { description: "Stories in the window, across all pages." })
+  totalCount: number;
 }

@@ -147,8 +147,13 @@ export interface Store {
   listClusterCandidates(from: number, to: number): Promise<ClusterCandidate[]>;
   /** Puts articles in story clusters (article id → cluster id). */
   setClusters(assignments: ReadonlyMap<string, string>): Promise<void>;
-  /** Stories with an article published since `since`, latest first. */
-  listStories(since: number, first: number): Promise<StorySummary[]>;
+  /** A page of stories with an article published since `since`, latest first. */
+  listStories(query: {
+    since: number;
+    first: number;
+    /** The last story of the previous page: its latest report's time and its id. */
+    after?: { lastUpdatedAt: number; id: string };
+  }): Promise<{ items: StorySummary[]; hasNextPage: boolean; totalCount: number }>;
   /**
    * Ids of articles related to one: its story's other reports first (newest first), then those
    * sharing most of its tags (newest first among equals); never the article itself.

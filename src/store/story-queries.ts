@@ -47,15 +47,34 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
             .execute();
         }
       }),
-    async listStories(since, first) {
+    async listStories({ since, first, after }) {
       const rows = await summaries((q) =>
         q
           .where("published_at", ">=", since)
+          .$if(after !== undefined, (qb) =>
+            qb.having((eb) =>
+              eb.or([
+                eb(eb.fn.max("published_at"), "<", after!.lastUpdatedAt),
+                eb.and([
+                  eb(eb.fn.max("published_at"), "=", after!.lastUpdatedAt),
+                  eb("cluster_id", ">", after!.id),
+                ]),
+              ]),
+            ),
+          )
           .orderBy("last", "desc")
           .orderBy("cluster_id")
-          .limit(first),
+          .limit(first + 1),
       );
-      return withArticles(db, rows.map(toSummary));
+      const total = await db
+        .selectFrom(base(db).where("published_at", ">=", since).as("stories"))
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .executeTakeFirstOrThrow();
+      return {
+        items: await withArticles(db, rows.slice(0, first).map(toSummary)),
+        hasNextPage: rows.length > first,
+        totalCount: Number(total.count),
+      };
     },
     async listRelated(article, first) {
       const sameStory = article.clusterId

@@ -26,12 +26,12 @@ describe.each(sqlite)("popularity through GraphQL", (backend) => {
       const missing = await run('mutation { recordView(articleId: "ghost") { counted } }');
       expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
       const { data, errors } = await run(`{
-        popular(window: HOUR, first: 5) { id
+        popular(window: HOUR, first: 5) { totalCount edges { node { id
           popularity { views viewsInWindow(window: DAY) rank sourceRank score
-            explain { viewsLastDay sourceRank sourceRankBonus ageHours gravity formula } } } }`);
+            explain { viewsLastDay sourceRank sourceRankBonus ageHours gravity formula } } } } } }`);
       expect(errors).toBeUndefined();
-      const [top] = (data as any).popular;
-      expect((data as any).popular).toHaveLength(1);
+      const [top] = (data as any).popular.edges.map((e: { node: unknown }) => e.node);
+      expect((data as any).popular.totalCount).toBe(1);
       expect(top.id).toBe("p1");
       expect(top.popularity).toMatchObject({ views: 1, viewsInWindow: 1, rank: 1, sourceRank: 1 });
       expect(top.popularity.explain).toMatchObject({

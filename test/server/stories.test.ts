@@ -31,12 +31,13 @@ describe.each(listBackends())("stories on $name", (backend) => {
     try {
       const { data, errors } = await api.execute(
         parse(
-          '{ stories(window: DAY) { id headline sourceCount articles { id } } article(id: "n1") { story { sourceCount articles { id } } } lone: article(id: "n2") { story { id } } }',
+          '{ stories(window: DAY) { totalCount edges { node { id headline sourceCount articles { id } } } } article(id: "n1") { story { sourceCount articles { id } } } lone: article(id: "n2") { story { id } } }',
         ) as never,
         {} as never,
       );
       expect(errors).toBeUndefined();
-      expect((data as any).stories).toEqual([
+      expect((data as any).stories.totalCount).toBe(1);
+      expect((data as any).stories.edges.map((e: { node: unknown }) => e.node)).toEqual([
         {
           id: "w1",
           headline: "Storm closes harbour for three days",
@@ -93,6 +94,42 @@ describe.each(listBackends())("stories on $name", (backend) => {
         "c",
         "d",
       ]);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it("pages through stories latest first with cursors", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news"), makeSource("wire")]);
+    const now = Date.now();
+    const pair = (id: string, title: string, minutesAgo: number) => [
+      makeArticle(`${id}1`, { title, publishedAt: now - minutesAgo * 60_000 }),
+      // Another wording: the very same headline from two sources is one article (mergeRoutes).
+      makeArticle(`${id}2`, {
+        sourceId: "wire",
+        title: `${title} now`,
+        publishedAt: now - minutesAgo * 60_000 + 1,
+      }),
+    ];
+    const articles = [
+      ...pair("s", "Storm closes harbour for three days", 5),
+      ...pair("l", "Library opens new wing downtown", 50),
+    ];
+    await store.upsertArticles(articles);
+    await clusterNewArticles(store, articles);
+    const api = await createGraphqlHarness({ store });
+    const q =
+      "query($after: String) { stories(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { headline } } } }";
+    try {
+      const first = (await api.execute(parse(q) as never, {} as never)).data as any;
+      expect(first.stories.totalCount).toBe(2);
+      expect(first.stories.edges[0].node.headline).toBe("Storm closes harbour for three days");
+      expect(first.stories.pageInfo.hasNextPage).toBe(true);
+      const after = first.stories.pageInfo.endCursor;
+      const second = (await api.execute(parse(q) as never, { after } as never)).data as any;
+      expect(second.stories.edges[0].node.headline).toBe("Library opens new wing downtown");
+      expect(second.stories.pageInfo.hasNextPage).toBe(false);
     } finally {
       await api.stop();
     }

@@ -1,0 +1,27 @@
+import { GraphQLError } from "graphql";
+
+/** Returns an opaque cursor for a position (base64url of its JSON). */
+export function encodeCursor(position: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(position)).toString("base64url");
+}
+
+/**
+ * Reads a cursor made by encodeCursor and checks its shape with `read` (null: not this kind);
+ * anything else is a BAD_USER_INPUT saying `message`.
+ */
+export function decodeCursor<T>(
+  cursor: string,
+  read: (fields: Record<string, unknown>) => T | null,
+  message: string,
+): T {
+  let found: T | null = null;
+  try {
+    const fields: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (typeof fields === "object" && fields !== null)
+      found = read(fields as Record<string, unknown>);
+  } catch {
+    found = null;
+  }
+  if (found === null) throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+  return found;
+}
