@@ -38,11 +38,42 @@ export function storySimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>):
   return shared / (left.size + right.size - shared);
 }
 
+/** How many words of a teaser count besides the headline. */
+const TEXT_WORDS = 40;
+/** Headlines sharing less than this never make one story, whatever their teasers say. */
+const MIN_TITLE_SIMILARITY = 0.25;
+
+/** An article's event words: its headline's, and its headline's with its teaser's start. */
+export interface StoryWords {
+  title: Set<string>;
+  all: Set<string>;
+}
+
+/** Returns an article's event words (see storyWords) for scoring. */
+export function storyWordsOf(c: Pick<ClusterCandidate, "title" | "text">): StoryWords {
+  const title = storyWords(c.title);
+  const text = [...storyWords(c.text.split(/\s+/).slice(0, TEXT_WORDS).join(" "))];
+  return { title, all: new Set([...title, ...text]) };
+}
+
+/**
+ * Returns how alike two reports are (0 to 1): their headlines' similarity, or, when the headlines
+ * share at least a quarter of their words, that of headline and teaser together if higher (two
+ * outlets word a headline differently, and their first lines say the same).
+ */
+export function storyScore(a: StoryWords, b: StoryWords): number {
+  const title = storySimilarity(a.title, b.title);
+  if (title < MIN_TITLE_SIMILARITY) return title;
+  return Math.max(title, storySimilarity(a.all, b.all));
+}
+
 /** A stored or new article as clustering sees it. */
 export interface ClusterCandidate {
   id: string;
   sourceId: string;
   title: string;
+  /** Its teaser (or the start of its story); empty when it has none. */
+  text: string;
   publishedAt: number;
   clusterId: string | null;
 }
@@ -58,15 +89,15 @@ export function planClusters(
 ): Map<string, string> {
   const assigned = new Map<string, string>();
   const pool = [...stored];
-  const words = new Map<string, Set<string>>();
+  const words = new Map<string, StoryWords>();
   const wordsOf = (c: ClusterCandidate) =>
-    words.get(c.id) ?? words.set(c.id, storyWords(c.title)).get(c.id)!;
+    words.get(c.id) ?? words.set(c.id, storyWordsOf(c)).get(c.id)!;
   for (const article of incoming) {
     let best: { candidate: ClusterCandidate; score: number } | null = null;
     for (const candidate of pool) {
       if (candidate.id === article.id || candidate.sourceId === article.sourceId) continue;
       if (Math.abs(candidate.publishedAt - article.publishedAt) > SAME_STORY_WINDOW_MS) continue;
-      const score = storySimilarity(wordsOf(article), wordsOf(candidate));
+      const score = storyScore(wordsOf(article), wordsOf(candidate));
       if (score >= SAME_STORY_THRESHOLD && (best === null || score > best.score))
         best = { candidate, score };
     }

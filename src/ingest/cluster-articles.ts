@@ -21,6 +21,7 @@ export async function clusterNewArticles(
     id: a.id,
     sourceId: a.sourceId,
     title: a.title,
+    text: a.summary ?? "",
     publishedAt: a.publishedAt,
     clusterId: null,
   }));

@@ -23,7 +23,7 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
     async listClusterCandidates(from, to) {
       const rows = await db
         .selectFrom("articles")
-        .select(["id", "source_id", "title", "published_at", "cluster_id"])
+        .select(["id", "source_id", "title", "summary", "published_at", "cluster_id"])
         .where("published_at", ">=", from)
         .where("published_at", "<=", to)
         .orderBy("published_at", "desc")
@@ -33,6 +33,7 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
         id: r.id,
         sourceId: r.source_id,
         title: r.title,
+        text: r.summary ?? "",
         publishedAt: r.published_at,
         clusterId: r.cluster_id,
       }));

@@ -1,8 +1,10 @@
 import {
   planClusters,
   SAME_STORY_THRESHOLD,
+  storyScore,
   storySimilarity,
   storyWords,
+  storyWordsOf,
 } from "../../src/domain/story-similarity";
 
 const HOUR = 3600_000;
@@ -40,6 +42,7 @@ describe("planClusters", () => {
     id,
     sourceId,
     title,
+    text: "",
     publishedAt: 100 * HOUR - hoursAgo * HOUR,
     clusterId,
   });
@@ -70,5 +73,25 @@ describe("planClusters", () => {
     expect(planClusters([c("n1", "news", "Storm closes harbour for three days")], stored)).toEqual(
       new Map(),
     );
+  });
+});
+
+describe("storyScore", () => {
+  it("joins differently worded headlines when their teasers tell the same, and only then", () => {
+    const a = storyWordsOf({
+      title: "Harbour closed as storm hits coast",
+      text: "Port authorities shut the harbour for three days after gale force winds battered the coast.",
+    });
+    const b = storyWordsOf({
+      title: "Storm closes harbour as gale batters coast",
+      text: "The harbour was shut for three days as gale force winds battered the coast, the port said.",
+    });
+    const unrelated = storyWordsOf({
+      title: "Harbour festival draws record crowds",
+      text: "Thousands came to the summer festival with music and food stalls along the quay.",
+    });
+    expect(storySimilarity(a.title, b.title)).toBeLessThan(SAME_STORY_THRESHOLD);
+    expect(storyScore(a, b)).toBeGreaterThanOrEqual(SAME_STORY_THRESHOLD);
+    expect(storyScore(a, unrelated)).toBeLessThan(SAME_STORY_THRESHOLD);
   });
 });
