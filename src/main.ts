@@ -1,7 +1,4 @@
-import { existsSync } from "node:fs";
-import { availableParallelism, hostname } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { hostname } from "node:os";
 import type { Logger } from "pino";
 import { createArticleReads, type ArticleReads } from "./cache/article-reads";
 import type { Cache } from "./cache/cache";
@@ -15,20 +12,19 @@ import { createRedisCache } from "./cache/redis-cache";
 import type { Config } from "./config";
 import type { Article } from "./domain/article";
 import type { Source } from "./domain/source";
-import { createInlineParser, type DocumentParser } from "./ingest/document-parser";
 import { checkHop } from "./ingest/fetch-guard";
 import { createFetcher } from "./ingest/fetch-source";
-import { findFeed, type FoundFeed } from "./ingest/find-feed";
+import { findFeed } from "./ingest/find-feed";
 import { createHostLimiter, runPerHost } from "./ingest/host-limiter";
 import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
-import { parseDocument } from "./ingest/parse-document";
-import { createParsePool } from "./ingest/parse-pool";
-import { toParseOutput, type ParseOutput } from "./ingest/parse-output";
 import { createScheduler } from "./ingest/scheduler";
 import { createSourceAdmin, type SourceAdmin } from "./ingest/source-admin";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
+import { flushViewCounts } from "./cache/flush-view-counts";
+import { createDocumentParser } from "./ingest/create-document-parser";
+import { findFeedFor } from "./ingest/fetch-once";
 import { createApiKeyCheck } from "./server/api-key";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
@@ -71,24 +67,6 @@ async function openSyncedStore(config: Config): Promise<Store> {
 /** How long one ingest may hold its source: two fetch deadlines and a minute for the rest. */
 function leaseMsFor(config: Config): number {
   return config.fetch.timeoutMs * 2 + 60_000;
-}
-
-// One parse thread per core (at most four) unless PARSE_THREADS says otherwise.
-const MAX_AUTO_PARSE_THREADS = 4;
-
-/** The parser ingestion uses: a pool of threads, or this thread when PARSE_THREADS is 0. */
-export function createDocumentParser(config: Config): DocumentParser {
-  const threads = config.parse.threads ?? Math.min(MAX_AUTO_PARSE_THREADS, availableParallelism());
-  if (threads === 0) return createInlineParser();
-  // Threads load the compiled module next to this one (dist/src/ingest/parse-worker.js).
-  const workerFile = join(__dirname, "ingest", "parse-worker.js");
-  if (!existsSync(workerFile)) {
-    throw new Error(
-      `PARSE_THREADS: the compiled parse worker is missing at ${workerFile} ` +
-        "(run npm run build, or set PARSE_THREADS=0 to parse on the main thread)",
-    );
-  }
-  return createParsePool({ threads, workerFile, maxHeapMb: config.parse.maxHeapMb });
 }
 
 /** Opens the store, the cache and the fetcher; syncs config sources. */
@@ -230,13 +208,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 // How often counted views are added to the stored totals; a lost Redis loses at most this much.
 const VIEW_FLUSH_MS = 30_000;
 
-/** Adds the views counted since the last flush to the stored totals. */
-export async function flushViewCounts(views: ViewCounter, store: Store): Promise<number> {
-  const taken = await views.takePending();
-  if (taken.size > 0) await store.addViews(taken);
-  return taken.size;
-}
-
 /** `newsgate worker`: the scheduler alone. */
 export async function startWorker(config: Config, logger: Logger): Promise<Running> {
   const gateway = await openGateway(config, logger);
@@ -301,37 +272,4 @@ export async function withSourceAdmin<T>(
       }),
     ),
   );
-}
-
-/** `newsgate parse`: reads a file or fetches a URL and normalizes it, touching no store. */
-export async function parseTarget(
-  config: Config,
-  target: string,
-  baseUrl: string | undefined,
-): Promise<ParseOutput> {
-  const isUrl = /^https?:\/\//i.test(target);
-  const fetcher = createFetcher(config.fetch);
-  try {
-    const url = isUrl ? target : pathToFileURL(resolve(target)).href;
-    const res = await fetcher.fetchSource({ url, allowFile: !isUrl });
-    const base = baseUrl ?? res.finalUrl;
-    const parsed = await parseDocument(res.body ?? "", {
-      url: base,
-      sourceId: base,
-      now: Date.now(),
-    });
-    return toParseOutput(parsed);
-  } finally {
-    await fetcher.close();
-  }
-}
-
-/** Finds the feed behind a page or feed URL (for `newsgate sources add`); touches no store. */
-export async function findFeedFor(config: Config, url: string): Promise<FoundFeed> {
-  const fetcher = createFetcher(config.fetch);
-  try {
-    return await findFeed(fetcher.fetchSource, url);
-  } finally {
-    await fetcher.close();
-  }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
-import { parseTarget } from "../main";
+import { parseTarget } from "../ingest/fetch-once";
 
 /** `newsgate parse FILE|URL [--base-url URL]`: prints `{ feed, articles }`; errors in one line. */
 export async function runParseCommand(

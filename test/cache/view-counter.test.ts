@@ -1,7 +1,7 @@
 import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import { createRedisViewCounter } from "../../src/cache/redis-view-counter";
 import type { ViewCounter } from "../../src/cache/view-counter";
-import { flushViewCounts } from "../../src/main";
+import { flushViewCounts } from "../../src/cache/flush-view-counts";
 import { createStore } from "../../src/store/create-store";
 import { makeArticle, makeSource } from "../store/store-backends";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
