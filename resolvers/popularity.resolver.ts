@@ -12,12 +12,8 @@ const HOUR_MS = 3600_000;
 @Resolver(() => ArticlePopularityType)
 export class PopularityResolver {
   @FieldResolver(() => Int, { description: "Views counted in all, stored and not yet stored." })
-  async views(@Root() p: ArticlePopularityType, @Ctx() ctx: GatewayContext): Promise<number> {
-    const [stats, pending] = await Promise.all([
-      ctx.loaders.stats.load(p.articleId),
-      ctx.loaders.pendingViews.load(p.articleId),
-    ]);
-    return stats.views + pending;
+  views(@Root() p: ArticlePopularityType, @Ctx() ctx: GatewayContext): Promise<number> {
+    return totalViews(ctx, p.articleId);
   }
 
   @FieldResolver(() => Float, { description: "Views within the window (sliding, hourly steps)." })
@@ -67,6 +63,15 @@ export class PopularityResolver {
       formula: `(viewsLastDay + sourceRankBonus + 1) / (ageHours + 2)^${HOT_GRAVITY}`,
     };
   }
+}
+
+/** An article's views in all: those in the store and those counted since the last flush. */
+export async function totalViews(ctx: GatewayContext, articleId: string): Promise<number> {
+  const [stats, pending] = await Promise.all([
+    ctx.loaders.stats.load(articleId),
+    ctx.loaders.pendingViews.load(articleId),
+  ]);
+  return stats.views + pending;
 }
 
 async function inputsOf(p: ArticlePopularityType, ctx: GatewayContext) {

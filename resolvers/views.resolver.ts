@@ -14,6 +14,7 @@ import {
 import type { GatewayContext } from "../src/server/context";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { PageArgs } from "../schema/page.args";
+import { totalViews } from "./popularity.resolver";
 import { loadRankedConnection } from "./ranked-connection";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 
@@ -43,9 +44,9 @@ export class ViewsResolver {
       throw new GraphQLError(`no article "${articleId}"`, { extensions: { code: "NOT_FOUND" } });
     }
     const counted = await ctx.views.record(articleId, ctx.client, ctx.now());
-    const stored = await ctx.loaders.stats.load(articleId);
-    const pending = (await ctx.views.pending([articleId])).get(articleId) ?? 0;
-    return { counted, views: stored.views + pending };
+    // This view changed the pending count: read it afresh, not from earlier in the request.
+    ctx.loaders.pendingViews.clear(articleId);
+    return { counted, views: await totalViews(ctx, articleId) };
   }
 
   @Query(() => ArticleConnectionType, {

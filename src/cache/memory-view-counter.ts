@@ -25,14 +25,14 @@ export function createMemoryViewCounter(): ViewCounter {
       seen.set(seenKey, true);
       perMinute.set(client, used + 1, { noUpdateTTL: used > 0 });
       const bucket = hourBucket(now);
-      if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+      // Old buckets go when a new hour starts, not on every view.
+      if (!buckets.has(bucket)) {
+        buckets.set(bucket, new Map());
+        const excess = Math.max(0, buckets.size - MAX_BUCKETS);
+        for (const old of [...buckets.keys()].sort().slice(0, excess)) buckets.delete(old);
+      }
       add(buckets.get(bucket)!, articleId, 1);
       add(pending, articleId, 1);
-      for (const old of [...buckets.keys()]
-        .sort()
-        .slice(0, Math.max(0, buckets.size - MAX_BUCKETS))) {
-        buckets.delete(old);
-      }
       return true;
     },
     async viewsInWindow(ids, window, now) {
