@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import type { PageInfoType } from "../schema/page-info.type";
 
 /** The Relay page info of a page of edges: its first and last cursors and whether more follow. */
@@ -12,12 +13,49 @@ export function pageInfoOf(
   };
 }
 
-/** A Relay connection of a page of edges: the edges, the total, and the page info. */
-export function connectionOf<E extends { cursor: string }>(
+/** A page request with its cursors decoded: forward after `after`, or back from `before`. */
+export interface PageRequest<K> {
+  first: number;
+  after?: K;
+  before?: K;
+}
+
+/**
+ * Decodes a page's arguments with `decode` (which throws BAD_USER_INPUT naming the argument);
+ * going back, the page size is `last`, else `first`. Both cursors at once is BAD_USER_INPUT.
+ */
+export function readPageRequest<K>(
+  args: { first: number; after?: string | null; before?: string | null; last?: number | null },
+  decode: (cursor: string, argument: "after" | "before") => K,
+): PageRequest<K> {
+  if (args.after != null && args.before != null) throw bothCursors();
+  if (args.before != null) {
+    return { first: args.last ?? args.first, before: decode(args.before, "before") };
+  }
+  return { first: args.first, after: args.after == null ? undefined : decode(args.after, "after") };
+}
+
+/**
+ * A Relay connection of a keyset page. `page.hasNextPage` says whether more lie beyond the page
+ * in the direction read: going back from `before`, that is earlier pages, and a next page (the
+ * cursor's own) always exists.
+ */
+export function keysetConnection<E extends { cursor: string }>(
   edges: E[],
   page: { hasNextPage: boolean; totalCount: number },
-  hasPreviousPage: boolean,
+  request: PageRequest<unknown>,
 ): { edges: E[]; totalCount: number; pageInfo: PageInfoType } {
-  const pageInfo = pageInfoOf(edges, { hasNextPage: page.hasNextPage, hasPreviousPage });
+  const back = request.before !== undefined;
+  const pageInfo = pageInfoOf(edges, {
+    hasNextPage: back ? true : page.hasNextPage,
+    hasPreviousPage: back ? page.hasNextPage : request.after !== undefined,
+  });
   return { edges, totalCount: page.totalCount, pageInfo };
+}
+
+/** The error for a page asked both after and before a cursor. */
+export function bothCursors(): GraphQLError {
+  return new GraphQLError("give after or before, not both", {
+    extensions: { code: "BAD_USER_INPUT" },
+  });
 }

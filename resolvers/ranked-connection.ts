@@ -4,9 +4,8 @@ import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
-import { bothCursors } from "./article-connection";
 import { decodeCursor, encodeCursor } from "./opaque-cursor";
-import { pageInfoOf } from "./page-info";
+import { pageInfoOf, readPageRequest } from "./page-info";
 
 // A ranking reads this many candidates; pages run through them.
 const MAX_RANKED = 1000;
@@ -32,18 +31,14 @@ export async function loadRankedConnection(
     last?: number;
   },
 ): Promise<ArticleConnectionType> {
-  if (args.after != null && args.before != null) throw bothCursors();
-  const size = args.before == null ? args.first : (args.last ?? args.first);
+  const request = readPageRequest(args, (cursor, argument) =>
+    decodeRankCursor(cursor, argument, args.ranking.by),
+  );
   // A cursor holds how many items lead up to and include its article.
-  const end = args.before == null ? null : decodeRankCursor(args.before, args.ranking.by) - 1;
-  const offset =
-    end !== null
-      ? Math.max(0, end - size)
-      : args.after == null
-        ? 0
-        : decodeRankCursor(args.after, args.ranking.by);
+  const end = request.before === undefined ? null : request.before - 1;
+  const offset = end !== null ? Math.max(0, end - request.first) : (request.after ?? 0);
   const ranked = await rank(ctx, args.ranking, args.filter);
-  const pageIds = ranked.slice(offset, end ?? offset + size);
+  const pageIds = ranked.slice(offset, end ?? offset + request.first);
   const loaded = await ctx.loaders.article.loadMany(pageIds);
   const edges = pageIds.flatMap((_, i) => {
     const article = loaded[i];
@@ -99,10 +94,10 @@ function encodeRankCursor(by: string, position: number): string {
   return encodeCursor({ r: by, p: position });
 }
 
-function decodeRankCursor(cursor: string, by: string): number {
+function decodeRankCursor(cursor: string, argument: string, by: string): number {
   return decodeCursor(
     cursor,
     ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0 ? p : null),
-    "after: not a cursor of this order",
+    `${argument}: not a cursor of this order`,
   );
 }

@@ -7,7 +7,7 @@ import { toArticleType } from "../schema/article.type";
 import { SearchArgs, SearchConnectionType } from "../schema/search.types";
 import { toArticleFilter } from "./article-filter";
 import { decodeCursor, encodeCursor } from "./opaque-cursor";
-import { connectionOf } from "./page-info";
+import { keysetConnection, readPageRequest } from "./page-info";
 
 @Resolver()
 export class SearchResolver {
@@ -18,13 +18,11 @@ export class SearchResolver {
     @Args() args: SearchArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<SearchConnectionType> {
-    if (args.before != null) throw badInput("before: search pages forward only; use after");
-    const after = args.after == null ? undefined : decodeSearchCursor(args.after);
+    const request = readPageRequest(args, decodeSearchCursor);
     const page = await ctx.store.searchArticles({
       search: parsed(args.query),
       filter: toArticleFilter(args.filter),
-      first: args.first,
-      after,
+      ...request,
     });
     const loaded = await ctx.loaders.article.loadMany(page.items.map((i) => i.id));
     const edges = page.items.flatMap((hit, i) => {
@@ -35,7 +33,7 @@ export class SearchResolver {
         { cursor, score: hit.score, snippet: hit.snippet, node: toArticleType(article as Article) },
       ];
     });
-    return connectionOf(edges, page, after !== undefined);
+    return keysetConnection(edges, page, request);
   }
 }
 
@@ -53,14 +51,14 @@ export function encodeSearchCursor(hit: { score: number; id: string }): string {
   return encodeCursor({ s: hit.score, i: hit.id });
 }
 
-function decodeSearchCursor(cursor: string): { score: number; id: string } {
+function decodeSearchCursor(cursor: string, argument: string): { score: number; id: string } {
   return decodeCursor(
     cursor,
     ({ s, i }) =>
       typeof s === "number" && Number.isFinite(s) && typeof i === "string"
         ? { score: s, id: i }
         : null,
-    "after: not a cursor from this search",
+    `${argument}: not a cursor from this search`,
   );
 }
 

@@ -9,7 +9,7 @@ import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 import { PageArgs } from "../schema/page.args";
 import { StoryConnectionType, StoryType } from "../schema/story.type";
 import { decodeCursor, encodeCursor } from "./opaque-cursor";
-import { connectionOf } from "./page-info";
+import { keysetConnection, readPageRequest } from "./page-info";
 
 // Related articles are read for one story page at a time; twenty is plenty for a sidebar.
 const MAX_RELATED = 20;
@@ -28,16 +28,11 @@ export class StoryResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<StoryConnectionType> {
-    if (page.before != null) throw badInput("before: stories page forward only; use after");
-    const after = page.after == null ? undefined : decodeStoryCursor(page.after);
-    const found = await ctx.store.listStories({
-      since: ctx.now() - windowMs(window),
-      first: page.first,
-      after,
-    });
+    const request = readPageRequest(page, decodeStoryCursor);
+    const found = await ctx.store.listStories({ since: ctx.now() - windowMs(window), ...request });
     const nodes = await Promise.all(found.items.map((s) => toStoryType(s, ctx)));
     const edges = nodes.map((node, i) => ({ cursor: encodeStoryCursor(found.items[i]), node }));
-    return connectionOf(edges, found, after !== undefined);
+    return keysetConnection(edges, found, request);
   }
 
   @FieldResolver(() => [ArticleType], {
@@ -93,15 +88,14 @@ function encodeStoryCursor(story: StorySummary): string {
   return encodeCursor({ l: story.lastUpdatedAt, i: story.id });
 }
 
-function decodeStoryCursor(cursor: string): { lastUpdatedAt: number; id: string } {
+function decodeStoryCursor(
+  cursor: string,
+  argument: string,
+): { lastUpdatedAt: number; id: string } {
   return decodeCursor(
     cursor,
     ({ l, i }) =>
       typeof l === "number" && typeof i === "string" ? { lastUpdatedAt: l, id: i } : null,
-    "after: not a cursor of stories",
+    `${argument}: not a cursor of stories`,
   );
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }

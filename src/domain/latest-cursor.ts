@@ -16,6 +16,6 @@ export function encodeLatestCursor(p: LatestPosition): string {
 export function decodeLatestCursor(cursor: string): LatestPosition {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^latest:(-?\d{1,16}):([A-Za-z0-9_-]{1,128})$/.exec(text);
-  if (!match) throw new InvalidCursorError(`after: "${cursor}" is not a valid cursor`);
+  if (!match) throw new InvalidCursorError(`"${cursor}" is not a valid cursor`);
   return { publishedAt: Number(match[1]), id: match[2] };
 }

@@ -1,12 +1,7 @@
-import type { ExpressionBuilder, Expression, Kysely, SqlBool } from "kysely";
+import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "./database";
-import type {
-  ArticleFilter,
-  HeadlinePage,
-  HeadlinePageQuery,
-  LatestPosition,
-  Store,
-} from "./store";
+import type { ArticleFilter, HeadlinePage, HeadlinePageQuery, Store } from "./store";
+import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
 
 /** The part of the Store that pages through headlines. */
 export type HeadlineQueries = Pick<Store, "listLatest">;
@@ -18,38 +13,36 @@ export function createHeadlineQueries(db: Kysely<Database>): HeadlineQueries {
   return { listLatest: (query) => listLatest(db, query) };
 }
 
+// The LATEST order: newest first, ties by id.
+const LATEST_ORDER: KeyColumn[] = [
+  { expr: sql.ref("published_at"), dir: "desc" },
+  { expr: sql.ref("id"), dir: "desc" },
+];
+
 /** One page in the LATEST order (keyset on publishedAt desc, id desc) plus the filter's total. */
 async function listLatest(db: Kysely<Database>, query: HeadlinePageQuery): Promise<HeadlinePage> {
-  const first = Math.max(0, Math.floor(query.first));
-  // Backwards, the keyset runs the other way and the page is turned round after.
-  const backwards = query.before !== undefined;
-  const direction = backwards ? "asc" : "desc";
-  const fetched = await db
+  const request = {
+    first: Math.max(0, Math.floor(query.first)),
+    after: query.after && [query.after.publishedAt, query.after.id],
+    before: query.before && [query.before.publishedAt, query.before.id],
+  };
+  let select = db
     .selectFrom("articles")
     .select(["id", "published_at"])
     .where((eb) =>
-      eb.and([
-        ...filterConditions(eb, query.filter),
-        ...afterCondition(eb, query.after),
-        ...beforeCondition(eb, query.before),
-      ]),
-    )
-    .orderBy("published_at", direction)
-    .orderBy("id", direction)
-    // One extra row tells whether another page follows.
-    .limit(first + 1)
-    .execute();
-  const rows = backwards
-    ? [...fetched.slice(0, first)].reverse().concat(fetched.slice(first))
-    : fetched;
+      eb.and([...filterConditions(eb, query.filter), ...keysetConditions(LATEST_ORDER, request)]),
+    );
+  for (const c of readOrder(LATEST_ORDER, request)) select = select.orderBy(c.expr, c.dir);
+  // One extra row tells whether another page follows.
+  const page = turnPage(await select.limit(request.first + 1).execute(), request);
   const total = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where((eb) => eb.and(filterConditions(eb, query.filter)))
     .executeTakeFirstOrThrow();
   return {
-    items: rows.slice(0, first).map((r) => ({ publishedAt: r.published_at, id: r.id })),
-    hasNextPage: rows.length > first,
+    items: page.rows.map((r) => ({ publishedAt: r.published_at, id: r.id })),
+    hasNextPage: page.more,
     totalCount: Number(total.count),
   };
 }
@@ -92,27 +85,4 @@ function hasTag(eb: ArticlesEb, slugs: string[]): Expression<SqlBool> {
       .whereRef("article_tags.article_id", "=", "articles.id")
       .where("article_tags.slug", "in", slugs),
   );
-}
-
-function afterCondition(eb: ArticlesEb, after: LatestPosition | undefined): Expression<SqlBool>[] {
-  if (after === undefined) return [];
-  return [
-    eb.or([
-      eb("published_at", "<", after.publishedAt),
-      eb.and([eb("published_at", "=", after.publishedAt), eb("id", "<", after.id)]),
-    ]),
-  ];
-}
-
-function beforeCondition(
-  eb: ArticlesEb,
-  before: LatestPosition | undefined,
-): Expression<SqlBool>[] {
-  if (before === undefined) return [];
-  return [
-    eb.or([
-      eb("published_at", ">", before.publishedAt),
-      eb.and([eb("published_at", "=", before.publishedAt), eb("id", ">", before.id)]),
-    ]),
-  ];
 }

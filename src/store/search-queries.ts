@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import { toFts5Query, toTsQuery } from "../domain/search-query";
 import type { Database } from "./database";
 import { filterConditions } from "./headline-queries";
+import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
 import type { StoreDialect } from "./open-database";
 import type { SearchPage, SearchQuery, Store } from "./store";
 
@@ -38,7 +39,12 @@ async function searchPostgres(db: Kysely<Database>, query: SearchQuery): Promise
   return page(db, query, matches, score, snippet);
 }
 
-// Best first, ties by id; the keyset position is the last row's (score, id).
+// Best first, ties by id; the keyset position is a row's (score, id).
+const RELEVANCE_ORDER: KeyColumn[] = [
+  { expr: sql.ref("score"), dir: "desc" },
+  { expr: sql.ref("id"), dir: "asc" },
+];
+
 async function page(
   db: Kysely<Database>,
   query: SearchQuery,
@@ -46,44 +52,38 @@ async function page(
   score: RawBuilder<number>,
   snippet: RawBuilder<string>,
 ): Promise<SearchPage> {
-  const first = Math.max(0, Math.floor(query.first));
+  const request = {
+    first: Math.max(0, Math.floor(query.first)),
+    after: query.after && [query.after.score, query.after.id],
+    before: query.before && [query.before.score, query.before.id],
+  };
   const ranked = db
     .selectFrom("articles")
     .select(["id", score.as("score")])
     .where((eb) => eb.and([matches, ...filterConditions(eb, query.filter)]));
-  const rows = await db
+  let select = db
     .selectFrom(ranked.as("ranked"))
     .selectAll()
-    .where((eb) =>
-      query.after === undefined
-        ? eb.lit(true)
-        : eb.or([
-            eb("score", "<", query.after.score),
-            eb.and([eb("score", "=", query.after.score), eb("id", ">", query.after.id)]),
-          ]),
-    )
-    .orderBy("score", "desc")
-    .orderBy("id", "asc")
-    .limit(first + 1)
-    .execute();
+    .where((eb) => eb.and(keysetConditions(RELEVANCE_ORDER, request)));
+  for (const c of readOrder(RELEVANCE_ORDER, request)) select = select.orderBy(c.expr, c.dir);
+  const shown = turnPage(await select.limit(request.first + 1).execute(), request);
   const total = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where((eb) => eb.and([matches, ...filterConditions(eb, query.filter)]))
     .executeTakeFirstOrThrow();
-  const shown = rows.slice(0, first);
   const snippets = await snippetsOf(
     db,
-    shown.map((r) => r.id),
+    shown.rows.map((r) => r.id),
     snippet,
   );
   return {
-    items: shown.map((r) => ({
+    items: shown.rows.map((r) => ({
       id: r.id,
       score: Number(r.score),
       snippet: snippets.get(r.id) ?? null,
     })),
-    hasNextPage: rows.length > first,
+    hasNextPage: shown.more,
     totalCount: Number(total.count),
   };
 }

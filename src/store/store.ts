@@ -47,6 +47,9 @@ export interface SearchQuery {
   first: number;
   /** The last row of the previous page: its score and id. */
   after?: { score: number; id: string };
+  /** The first row of the next page: the hits just before it, best first (`hasNextPage`
+   * then says whether better ones precede). */
+  before?: { score: number; id: string };
 }
 
 /** A page of search hits, best first: ids with their score and a highlighted snippet. */
@@ -153,6 +156,9 @@ export interface Store {
     first: number;
     /** The last story of the previous page: its latest report's time and its id. */
     after?: { lastUpdatedAt: number; id: string };
+    /** The first story of the next page: the stories just before it, latest first
+     * (`hasNextPage` then says whether later ones precede). */
+    before?: { lastUpdatedAt: number; id: string };
   }): Promise<{ items: StorySummary[]; hasNextPage: boolean; totalCount: number }>;
   /**
    * Ids of articles related to one: its story's other reports first (newest first), then those

@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ClusterCandidate } from "../domain/story-similarity";
 import { chunk } from "./chunk";
+import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
 import type { Database } from "./database";
 import type { StoreDialect } from "./open-database";
 import type { Store, StorySummary } from "./store";
@@ -48,32 +49,27 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
             .execute();
         }
       }),
-    async listStories({ since, first, after }) {
-      const rows = await summaries((q) =>
-        q
+    async listStories({ since, first, after, before }) {
+      const request = {
+        first,
+        after: after && [after.lastUpdatedAt, after.id],
+        before: before && [before.lastUpdatedAt, before.id],
+      };
+      const fetched = await summaries((q) => {
+        let page = q
           .where("published_at", ">=", since)
-          .$if(after !== undefined, (qb) =>
-            qb.having((eb) =>
-              eb.or([
-                eb(eb.fn.max("published_at"), "<", after!.lastUpdatedAt),
-                eb.and([
-                  eb(eb.fn.max("published_at"), "=", after!.lastUpdatedAt),
-                  eb("cluster_id", ">", after!.id),
-                ]),
-              ]),
-            ),
-          )
-          .orderBy("last", "desc")
-          .orderBy("cluster_id")
-          .limit(first + 1),
-      );
+          .having((eb) => eb.and(keysetConditions(STORY_ORDER, request)));
+        for (const c of readOrder(STORY_ORDER, request)) page = page.orderBy(c.expr, c.dir);
+        return page.limit(first + 1);
+      });
+      const rows = turnPage(fetched, request);
       const total = await db
         .selectFrom(base(db).where("published_at", ">=", since).as("stories"))
         .select((eb) => eb.fn.countAll<number>().as("count"))
         .executeTakeFirstOrThrow();
       return {
-        items: await withArticles(db, rows.slice(0, first).map(toSummary)),
-        hasNextPage: rows.length > first,
+        items: await withArticles(db, rows.rows.map(toSummary)),
+        hasNextPage: rows.more,
         totalCount: Number(total.count),
       };
     },
@@ -115,6 +111,12 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
     },
   };
 }
+
+// Stories latest first (their newest report), ties by cluster id.
+const STORY_ORDER: KeyColumn[] = [
+  { expr: sql`max(published_at)`, dir: "desc" },
+  { expr: sql.ref("cluster_id"), dir: "asc" },
+];
 
 // A story is a cluster reported by two sources or more.
 function base(db: Kysely<Database>) {

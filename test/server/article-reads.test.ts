@@ -71,8 +71,18 @@ describe.each(sqlite)("search through GraphQL", (backend) => {
         parse(q) as never,
         { after: page.pageInfo.endCursor } as never,
       );
-      const ids = [page.edges[0].node.id, (next.data as any).search.edges[0].node.id];
+      const second = (next.data as any).search;
+      const ids = [page.edges[0].node.id, second.edges[0].node.id];
       expect(ids.sort()).toEqual(["s1", "s2"]);
+      const back = await api.execute(
+        parse(
+          'query($before: String) { search(query: "harbour", last: 1, before: $before) { pageInfo { hasPreviousPage } edges { node { id } } } }',
+        ) as never,
+        { before: second.pageInfo.endCursor } as never,
+      );
+      expect(back.errors).toBeUndefined();
+      expect((back.data as any).search.edges[0].node.id).toBe(page.edges[0].node.id);
+      expect((back.data as any).search.pageInfo.hasPreviousPage).toBe(false);
       const bad = await api.execute(
         parse('{ search(query: "-harbour") { totalCount } }') as never,
         {} as never,

@@ -130,6 +130,17 @@ describe.each(listBackends())("stories on $name", (backend) => {
       const second = (await api.execute(parse(q) as never, { after } as never)).data as any;
       expect(second.stories.edges[0].node.headline).toBe("Library opens new wing downtown");
       expect(second.stories.pageInfo.hasNextPage).toBe(false);
+      const back = (await api.execute(
+        parse(
+          "query($before: String) { stories(last: 5, before: $before) { pageInfo { hasNextPage hasPreviousPage } edges { node { headline } } } }",
+        ) as never,
+        { before: second.stories.pageInfo.endCursor } as never,
+      )) as any;
+      expect(back.errors).toBeUndefined();
+      expect(back.data.stories.edges.map((e: any) => e.node.headline)).toEqual([
+        "Storm closes harbour for three days",
+      ]);
+      expect(back.data.stories.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
     } finally {
       await api.stop();
     }

@@ -75,6 +75,29 @@ describe.each(listBackends())("full-text search on $name", (backend) => {
     expect(rest.hasNextPage).toBe(false);
   });
 
+  it("pages back with before: the hits just ahead of a position, still best first", async () => {
+    const q = parseSearchQuery("car OR robots OR rules");
+    const all = (await search("car OR robots OR rules")).items;
+    expect(all).toHaveLength(4);
+    const back = await subject.store().searchArticles({
+      search: q,
+      filter: {},
+      first: 2,
+      before: { score: all[3].score, id: all[3].id },
+    });
+    expect(back.items.map((i) => i.id)).toEqual([all[1].id, all[2].id]);
+    // More precede the page: the best hit.
+    expect(back.hasNextPage).toBe(true);
+    const start = await subject.store().searchArticles({
+      search: q,
+      filter: {},
+      first: 2,
+      before: { score: all[1].score, id: all[1].id },
+    });
+    expect(start.items.map((i) => i.id)).toEqual([all[0].id]);
+    expect(start.hasNextPage).toBe(false);
+  });
+
   it("highlights the matched words in a snippet that is safe HTML", async () => {
     const [hit] = (await search("unclear")).items;
     expect(hit.snippet).toContain("<mark>unclear</mark>");
