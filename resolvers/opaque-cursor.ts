@@ -25,3 +25,17 @@ export function decodeCursor<T>(
   if (found === null) throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
   return found;
 }
+
+/** The cursor of a position (1-based) in a ranking named `by` (a snapshot order). */
+export function encodeRankCursor(by: string, position: number): string {
+  return encodeCursor({ r: by, p: position });
+}
+
+/** The position a ranking's cursor holds; one of another ranking is BAD_USER_INPUT. */
+export function decodeRankCursor(cursor: string, argument: string, by: string): number {
+  return decodeCursor(
+    cursor,
+    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0 ? p : null),
+    `${argument}: not a cursor of this order`,
+  );
+}

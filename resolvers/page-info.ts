@@ -53,6 +53,46 @@ export function keysetConnection<E extends { cursor: string }>(
   return { edges, totalCount: page.totalCount, pageInfo };
 }
 
+/**
+ * The slice of a ranked list (a snapshot) that a page covers. A ranked cursor is a position:
+ * how many items lead up to and include its item. Going back from one, the page ends just
+ * before it.
+ */
+export function rankedSlice(
+  request: PageRequest<number>,
+  length: number,
+): { start: number; end: number; hasNextPage: boolean; hasPreviousPage: boolean } {
+  const stop = request.before === undefined ? null : request.before - 1;
+  const start =
+    stop !== null ? Math.max(0, stop - request.first) : Math.min(request.after ?? 0, length);
+  const end = Math.min(stop ?? start + request.first, length);
+  return { start, end, hasNextPage: end < length, hasPreviousPage: start > 0 };
+}
+
+/**
+ * A keyset page of a list sorted by a unique key (ascending, in `compare`): past `after`, or
+ * just before `before`. `hasNextPage` says whether more lie beyond it in the direction read.
+ */
+export function pageOfSortedList<T, K>(
+  items: readonly T[],
+  keyOf: (item: T) => K,
+  compare: (a: K, b: K) => number,
+  request: PageRequest<K>,
+): { items: T[]; hasNextPage: boolean; totalCount: number } {
+  const { after, before, first } = request;
+  if (before !== undefined) {
+    const ahead = items.filter((item) => compare(keyOf(item), before) < 0);
+    const page = ahead.slice(Math.max(0, ahead.length - first));
+    return { items: page, hasNextPage: ahead.length > first, totalCount: items.length };
+  }
+  const past = after === undefined ? items : items.filter((i) => compare(keyOf(i), after) > 0);
+  return {
+    items: past.slice(0, first),
+    hasNextPage: past.length > first,
+    totalCount: items.length,
+  };
+}
+
 /** The error for a page asked both after and before a cursor. */
 export function bothCursors(): GraphQLError {
   return new GraphQLError("give after or before, not both", {

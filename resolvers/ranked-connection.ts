@@ -4,8 +4,8 @@ import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { toArticleType } from "../schema/article.type";
-import { decodeCursor, encodeCursor } from "./opaque-cursor";
-import { pageInfoOf, readPageRequest } from "./page-info";
+import { decodeRankCursor, encodeRankCursor } from "./opaque-cursor";
+import { pageInfoOf, rankedSlice, readPageRequest } from "./page-info";
 
 // A ranking reads this many candidates; pages run through them.
 const MAX_RANKED = 1000;
@@ -34,25 +34,20 @@ export async function loadRankedConnection(
   const request = readPageRequest(args, (cursor, argument) =>
     decodeRankCursor(cursor, argument, args.ranking.by),
   );
-  // A cursor holds how many items lead up to and include its article.
-  const end = request.before === undefined ? null : request.before - 1;
-  const offset = end !== null ? Math.max(0, end - request.first) : (request.after ?? 0);
   const ranked = await rank(ctx, args.ranking, args.filter);
-  const pageIds = ranked.slice(offset, end ?? offset + request.first);
+  const slice = rankedSlice(request, ranked.length);
+  const pageIds = ranked.slice(slice.start, slice.end);
   const loaded = await ctx.loaders.article.loadMany(pageIds);
   const edges = pageIds.flatMap((_, i) => {
     const article = loaded[i];
     if (!article || article instanceof Error) return [];
-    const cursor = encodeRankCursor(args.ranking.by, offset + i + 1);
+    const cursor = encodeRankCursor(args.ranking.by, slice.start + i + 1);
     return [{ cursor, node: toArticleType(article as Article) }];
   });
   return Object.assign(new ArticleConnectionType(), {
     edges,
     totalCount: ranked.length,
-    pageInfo: pageInfoOf(edges, {
-      hasNextPage: offset + pageIds.length < ranked.length,
-      hasPreviousPage: offset > 0,
-    }),
+    pageInfo: pageInfoOf(edges, slice),
   });
 }
 
@@ -88,16 +83,4 @@ async function rank(
 async function idsMatching(ctx: GatewayContext, filter: ArticleFilter): Promise<string[]> {
   const page = await ctx.store.listLatest({ filter, first: MAX_RANKED });
   return page.items.map((p) => p.id);
-}
-
-function encodeRankCursor(by: string, position: number): string {
-  return encodeCursor({ r: by, p: position });
-}
-
-function decodeRankCursor(cursor: string, argument: string, by: string): number {
-  return decodeCursor(
-    cursor,
-    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0 ? p : null),
-    `${argument}: not a cursor of this order`,
-  );
 }

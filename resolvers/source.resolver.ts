@@ -1,15 +1,31 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { matchesSourceFilter } from "../src/domain/source-filter";
 import type { GatewayContext } from "../src/server/context";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { PageArgs } from "../schema/page.args";
-import { SourceType, toSourceType } from "../schema/source.type";
+import { SourceConnectionType, SourceType, toSourceType } from "../schema/source.type";
+import { SourcesArgs } from "../schema/sources.args";
 import { loadArticleConnection } from "./article-connection";
+import { decodeCursor, encodeCursor } from "./opaque-cursor";
+import { keysetConnection, pageOfSortedList, readPageRequest } from "./page-info";
 
 @Resolver(() => SourceType)
 export class SourceResolver {
-  @Query(() => [SourceType], { description: "Every configured source with its health." })
-  async sources(@Ctx() ctx: GatewayContext): Promise<SourceType[]> {
-    return (await ctx.store.listSources()).map(toSourceType);
+  @Query(() => SourceConnectionType, {
+    description: "The configured sources with their health, by id, as a Relay connection.",
+  })
+  async sources(@Args() args: SourcesArgs, @Ctx() ctx: GatewayContext) {
+    const request = readPageRequest(args, decodeSourceCursor);
+    // Sources are configuration (hundreds, not millions): the list is read whole and paged here.
+    const matching = (await ctx.store.listSources())
+      .filter((s) => matchesSourceFilter(s, args.filter ?? {}))
+      .sort((a, b) => compareIds(a.id, b.id));
+    const page = pageOfSortedList(matching, (s) => s.id, compareIds, request);
+    const edges = page.items.map((s) => ({
+      cursor: encodeCursor({ i: s.id }),
+      node: toSourceType(s),
+    }));
+    return Object.assign(new SourceConnectionType(), keysetConnection(edges, page, request));
   }
 
   @Query(() => SourceType, { nullable: true, description: "One source by id, or null." })
@@ -30,4 +46,17 @@ export class SourceResolver {
       filter: { sourceIds: [source.id] },
     });
   }
+}
+
+// Byte order, whatever the database's collation: cursors compare the same way.
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function decodeSourceCursor(cursor: string, argument: string): string {
+  return decodeCursor(
+    cursor,
+    ({ i }) => (typeof i === "string" ? i : null),
+    `${argument}: not a cursor of sources`,
+  );
 }

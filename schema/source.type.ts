@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { connectionType } from "./connection.type";
 import type { Source } from "../src/domain/source";
 import { SourceHealthType, toSourceHealth } from "./source-health.type";
 import { SourceKind } from "./source-kind.enum";
@@ -59,3 +60,13 @@ export function toSourceType(s: Source): SourceType {
     health: toSourceHealth(s),
   });
 }
+
+export const SourceConnectionType = connectionType(SourceType, {
+  name: "Source",
+  noun: "source",
+  plural: "sources",
+  order: "by id",
+  total: "Sources matching the filter, across all pages.",
+});
+
+export type SourceConnectionType = InstanceType<typeof SourceConnectionType>;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ArticleType } from "./article.type";
-import { PageInfoType } from "./page-info.type";
+import { connectionType } from "./connection.type";
 
 @ObjectType("Story", {
   description: "One event reported by several sources: their articles, clustered at ingest.",
@@ -25,25 +25,12 @@ export class StoryType {
   articles: ArticleType[];
 }
 
-@ObjectType("StoryEdge", { description: "One story in a connection, with its cursor." })
-export class StoryEdgeType {
-  @Field({ description: "Opaque position of this story; pass as `after`." })
-  cursor: string;
+export const StoryConnectionType = connectionType(StoryType, {
+  name: "Story",
+  noun: "story",
+  plural: "stories",
+  order: "latest first",
+  total: "Stories in the window, across all pages.",
+});
 
-  @Field(() => StoryType, { description: "The story." })
-  node: StoryType;
-}
-
-@ObjectType("StoryConnection", {
-  description: "A page of stories, latest first (Relay connection).",
-})
-export class StoryConnectionType {
-  @Field(() => [StoryEdgeType], { description: "This page's stories, in order." })
-  edges: StoryEdgeType[];
-
-  @Field(() => PageInfoType, { description: "Where this page is, and how to get the next." })
-  pageInfo: PageInfoType;
-
-  @Field(() => Int, { description: "Stories in the window, across all pages." })
-  totalCount: number;
-}
+export type StoryConnectionType = InstanceType<typeof StoryConnectionType>;

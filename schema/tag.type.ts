@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { connectionType } from "./connection.type";
 
 @ObjectType("TagTrend", { description: "A tag's articles in a window against the window before." })
 export class TagTrendType {
@@ -29,3 +30,13 @@ export class TagType {
   })
   trend?: TagTrendType | null;
 }
+
+export const TagConnectionType = connectionType(TagType, {
+  name: "Tag",
+  noun: "tag",
+  plural: "tags",
+  order: "most used or most trending first",
+  total: "Tags in the list asked for, across all pages.",
+});
+
+export type TagConnectionType = InstanceType<typeof TagConnectionType>;

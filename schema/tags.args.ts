@@ -1,15 +1,10 @@
-import { Max, Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
+import { ArgsType, Field } from "type-graphql";
+import { PageArgs } from "./page.args";
 import { PopularityWindowEnum } from "./popularity-window.enum";
 import { TagOrder } from "./tag-order.enum";
 
 @ArgsType()
-export class TagsArgs {
-  @Field(() => Int, { defaultValue: 50, description: "How many tags (1 to 500)." })
-  @Min(1)
-  @Max(500)
-  first: number;
-
+export class TagsArgs extends PageArgs {
   @Field(() => TagOrder, { defaultValue: TagOrder.COUNT, description: "Most used, or trending." })
   orderBy: TagOrder;
 

@@ -90,6 +90,12 @@ export interface TagCount {
   count: number;
 }
 
+/** A tag's place in the most-used order: its article count and slug. */
+export interface TagPosition {
+  count: number;
+  slug: string;
+}
+
 /** A tag's articles in a window and in the window before it. */
 export interface TagTrend {
   slug: string;
@@ -183,8 +189,15 @@ export interface Store {
   addViews(views: ReadonlyMap<string, number>): Promise<void>;
   /** Counters per article id; ids never counted are absent. */
   getArticleStats(ids: readonly string[]): Promise<Map<string, ArticleStats>>;
-  /** Every tag with its article count, most used first. */
-  listTags(limit: number): Promise<TagCount[]>;
+  /** A page of the tags with articles, most used first (ties by slug), and how many there are. */
+  listTags(query: {
+    first: number;
+    /** The last tag of the previous page. */
+    after?: TagPosition;
+    /** The first tag of the next page: the tags just before it (`hasNextPage` then says
+     * whether more used ones precede). */
+    before?: TagPosition;
+  }): Promise<{ items: TagCount[]; hasNextPage: boolean; totalCount: number }>;
   /** Tags with articles published in [now - windowMs, now), with their counts in the window before. */
   listTagTrends(windowMs: number, now: number): Promise<TagTrend[]>;
   /** Tags with their article counts, by slug; unknown slugs are absent. */

@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Tag, TagOrigin } from "../domain/article";
 import { chunk } from "./chunk";
+import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
 import type { Database } from "./database";
 import type { Store } from "./store";
 
@@ -15,6 +16,12 @@ export interface ArticleTags {
   articleId: string;
   tags: readonly Tag[];
 }
+
+// Most used first, ties by slug.
+const MOST_USED: KeyColumn[] = [
+  { expr: sql`count(*)`, dir: "desc" },
+  { expr: sql.ref("tags.slug"), dir: "asc" },
+];
 
 // Rows per multi-row insert: few columns each, so many rows fit under SQLite's parameter limit.
 const TAG_BATCH_SIZE = 200;
@@ -67,17 +74,29 @@ export function createTagQueries(db: Kysely<Database>): TagQueries {
         .execute();
       return rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) }));
     },
-    listTags: async (limit) => {
-      const rows = await db
+    listTags: async (query) => {
+      const request = {
+        first: query.first,
+        after: query.after && [query.after.count, query.after.slug],
+        before: query.before && [query.before.count, query.before.slug],
+      };
+      let select = db
         .selectFrom("tags")
         .innerJoin("article_tags", "article_tags.slug", "tags.slug")
         .select(["tags.slug", "tags.name", (eb) => eb.fn.countAll<number>().as("count")])
         .groupBy(["tags.slug", "tags.name"])
-        .orderBy("count", "desc")
-        .orderBy("tags.slug")
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) }));
+        .having((eb) => eb.and(keysetConditions(MOST_USED, request)));
+      for (const c of readOrder(MOST_USED, request)) select = select.orderBy(c.expr, c.dir);
+      const page = turnPage(await select.limit(query.first + 1).execute(), request);
+      const total = await db
+        .selectFrom("article_tags")
+        .select((eb) => eb.fn.count<number>("slug").distinct().as("count"))
+        .executeTakeFirstOrThrow();
+      return {
+        items: page.rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) })),
+        hasNextPage: page.more,
+        totalCount: Number(total.count),
+      };
     },
   };
 }

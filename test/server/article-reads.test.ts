@@ -110,15 +110,73 @@ describe.each(sqlite)("tags through GraphQL", (backend) => {
     try {
       const { data, errors } = await api.execute(
         parse(
-          '{ tags(orderBy: TRENDING, window: DAY) { slug articleCount trend { current previous growth } } tag(slug: "ai") { name articles(first: 1) { totalCount edges { node { id } } } } none: tag(slug: "none") { slug } }',
+          '{ tags(orderBy: TRENDING, window: DAY) { totalCount edges { node { slug articleCount trend { current previous growth } } } } tag(slug: "ai") { name articles(first: 1) { totalCount edges { node { id } } } } none: tag(slug: "none") { slug } }',
         ) as never,
         {} as never,
       );
       expect(errors).toBeUndefined();
       expect(data).toEqual({
-        tags: [{ slug: "ai", articleCount: 2, trend: { current: 2, previous: 0, growth: 3 } }],
+        tags: {
+          totalCount: 1,
+          edges: [
+            {
+              node: { slug: "ai", articleCount: 2, trend: { current: 2, previous: 0, growth: 3 } },
+            },
+          ],
+        },
         tag: { name: "AI", articles: { totalCount: 2, edges: [{ node: { id: "t1" } }] } },
         none: null,
+      });
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe.each(sqlite)("trending tags as a connection", (backend) => {
+  const ctx = useStore(backend);
+
+  it("pages the trending ranking forward and back by position", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news")]);
+    const now = Date.now();
+    const tag = (slug: string) => ({ slug, name: slug, origin: "feed" as const });
+    // t1 on 3 articles, t2 on 2, t3 on 1, all within the day: growth 4, 3, 2.
+    await store.upsertArticles([
+      makeArticle("x1", { publishedAt: now - 60_000, tags: [tag("t1"), tag("t2"), tag("t3")] }),
+      makeArticle("x2", { publishedAt: now - 120_000, tags: [tag("t1"), tag("t2")] }),
+      makeArticle("x3", { publishedAt: now - 180_000, tags: [tag("t1")] }),
+    ]);
+    const api = await createGraphqlHarness({ store });
+    const page = async (args: string) => {
+      const { data, errors } = await api.execute(
+        parse(
+          `{ tags(orderBy: TRENDING, ${args}) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage } } }`,
+        ) as never,
+        {} as never,
+      );
+      expect(errors).toBeUndefined();
+      const t = (data as any).tags;
+      return {
+        slugs: t.edges.map((e: any) => e.node.slug),
+        cursors: t.edges.map((e: any) => e.cursor),
+        info: t.pageInfo,
+        total: t.totalCount,
+      };
+    };
+    try {
+      const all = await page("first: 3");
+      expect(all.slugs).toEqual(["t1", "t2", "t3"]);
+      const second = await page(`first: 1, after: "${all.cursors[0]}"`);
+      expect(second).toMatchObject({
+        slugs: ["t2"],
+        total: 3,
+        info: { hasNextPage: true, hasPreviousPage: true },
+      });
+      const back = await page(`last: 5, before: "${all.cursors[2]}"`);
+      expect(back).toMatchObject({
+        slugs: ["t1", "t2"],
+        info: { hasNextPage: true, hasPreviousPage: false },
       });
     } finally {
       await api.stop();

@@ -132,18 +132,20 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
 
   it("lists tags by article count and sources with their health", async () => {
     const tags = await api.execute(TagsDocument, { first: 10 });
-    expect(tags.data!.tags).toEqual([
+    expect(tags.data!.tags.edges.map((e) => e.node)).toEqual([
       { slug: "even", name: "Even", articleCount: 13 },
       { slug: "odd", name: "Odd", articleCount: 12 },
     ]);
+    expect(tags.data!.tags.totalCount).toBe(2);
     const sources = await api.execute(SourcesDocument, {});
-    expect(sources.data!.sources.map((s) => s.id).sort()).toEqual(["news", "wire"]);
-    expect(sources.data!.sources[0]).toMatchObject({
+    const nodes = sources.data!.sources.edges.map((e) => e.node);
+    expect(nodes.map((s) => s.id)).toEqual(["news", "wire"]);
+    expect(nodes[0]).toMatchObject({
       intervalSeconds: 600,
       schedule: null,
       tags: [],
     });
-    expect(sources.data!.sources[0].health).toEqual({
+    expect(nodes[0].health).toEqual({
       status: "pending",
       lastStatus: null,
       lastHttpStatus: null,
@@ -173,7 +175,7 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
       await store.recordFetch({ ...fetched, ...notModified, ...next }, null);
     }
     const { data } = await api.execute(SourcesDocument, {});
-    const news = data!.sources.find((s) => s.id === "news")!;
+    const news = data!.sources.edges.find((e) => e.node.id === "news")!.node;
     expect(news).toMatchObject({ intervalSeconds: null, schedule: "0 * * * *", tags: ["World"] });
     expect(news.health).toMatchObject({
       status: "ok",
@@ -186,6 +188,38 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
       notModifiedCount: 3,
       notModifiedShare: 0.75,
     });
+  });
+
+  it("pages tags and sources as connections, and filters sources", async () => {
+    const first = await api.execute(TagsDocument, { first: 1 });
+    const tags = first.data!.tags;
+    expect(tags.edges.map((e) => e.node.slug)).toEqual(["even"]);
+    expect(tags.pageInfo.hasNextPage).toBe(true);
+    const next = await api.execute(TagsDocument, { first: 1, after: tags.pageInfo.endCursor });
+    expect(next.data!.tags.edges.map((e) => e.node.slug)).toEqual(["odd"]);
+    expect(next.data!.tags.pageInfo.hasNextPage).toBe(false);
+    const trending = await api.execute(TagsDocument, { first: 1, orderBy: "TRENDING" });
+    expect(trending.errors).toBeUndefined();
+    const wrong = await api.execute(TagsDocument, {
+      first: 1,
+      orderBy: "TRENDING",
+      after: tags.pageInfo.endCursor,
+    });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    const page = await api.execute(SourcesDocument, { first: 1 });
+    expect(page.data!.sources.totalCount).toBe(2);
+    expect(page.data!.sources.edges.map((e) => e.node.id)).toEqual(["news"]);
+    const rest = await api.execute(SourcesDocument, {
+      first: 1,
+      after: page.data!.sources.pageInfo.endCursor,
+    });
+    expect(rest.data!.sources.edges.map((e) => e.node.id)).toEqual(["wire"]);
+    expect(rest.data!.sources.pageInfo.hasNextPage).toBe(false);
+    const failing = await api.execute(SourcesDocument, { filter: { failing: true } });
+    expect(failing.data!.sources.totalCount).toBe(0);
+    const rss = await api.execute(SourcesDocument, { filter: { kinds: ["RSS"], failing: false } });
+    expect(rss.data!.sources.totalCount).toBe(2);
   });
 
   it("pages a source's own articles", async () => {

@@ -96,7 +96,10 @@ describe("query limits: refused before any resolver runs", () => {
   });
 
   it("refuses more aliases than allowed", async () => {
-    const aliases = Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `t${i}: tags { slug }`);
+    const aliases = Array.from(
+      { length: LIMITS.maxAliases + 5 },
+      (_, i) => `t${i}: tags { totalCount }`,
+    );
     const res = await query(`{ ${aliases.join(" ")} }`);
     expect(res.status).toBe(400);
     expect(codeOf(res.json)).toBe("GRAPHQL_VALIDATION_FAILED");
@@ -105,8 +108,8 @@ describe("query limits: refused before any resolver runs", () => {
   });
 
   it("refuses 500 aliases, and a field repeated 2,000 times, while parsing", async () => {
-    const aliases = Array.from({ length: 500 }, (_, i) => `t${i}: tags { slug }`).join(" ");
-    const repeated = `{ tags { ${"slug ".repeat(2000)}} }`;
+    const aliases = Array.from({ length: 500 }, (_, i) => `t${i}: tags { totalCount }`).join(" ");
+    const repeated = `{ tags { ${"totalCount ".repeat(2000)}} }`;
     for (const q of [`{ ${aliases} }`, repeated]) {
       const res = await query(q);
       expect(res.status).toBe(400);
@@ -130,15 +133,15 @@ describe("query limits: refused before any resolver runs", () => {
 
   it("refuses a 10 MB body, an operation batch and a text/plain POST", async () => {
     const big = await post(
-      JSON.stringify({ query: `{ tags { slug } } #${"x".repeat(10 * 1024 * 1024)}` }),
+      JSON.stringify({ query: `{ tags { totalCount } } #${"x".repeat(10 * 1024 * 1024)}` }),
     );
     expect(big.status).toBe(413);
     const batch = await post(
-      JSON.stringify([{ query: "{ tags { slug } }" }, { query: "{ tags { slug } }" }]),
+      JSON.stringify([{ query: "{ tags { totalCount } }" }, { query: "{ tags { totalCount } }" }]),
     );
     expect(batch.status).toBe(400);
     expect(batch.text).toMatch(/batching/i);
-    const plain = await post(JSON.stringify({ query: "{ tags { slug } }" }), "text/plain");
+    const plain = await post(JSON.stringify({ query: "{ tags { totalCount } }" }), "text/plain");
     expect(plain.status).toBe(400);
     expect([big, batch, plain].map((r) => r.storeCallsMade)).toEqual([0, 0, 0]);
   });

@@ -1,4 +1,5 @@
 import type { Tag } from "../../src/domain/article";
+import type { Store } from "../../src/store/store";
 import {
   MINUTE,
   T0,
@@ -183,7 +184,7 @@ describe.each(listBackends())("store articles on $name", (backend) => {
       expect(await subject.store().findArticleIdByUrl("https://news.example/none")).toBeNull();
     });
 
-    it("lists tags by article count, then slug, up to the limit", async () => {
+    it("pages tags by article count, then slug, forward and back, counting them all", async () => {
       await subject
         .store()
         .upsertArticles([
@@ -191,12 +192,36 @@ describe.each(listBackends())("store articles on $name", (backend) => {
           makeArticle("a2", { tags: [feedTag("c"), feedTag("a")] }),
           makeArticle("a3", { tags: [feedTag("c"), feedTag("b")] }),
         ]);
-      expect(await subject.store().listTags(10)).toEqual([
-        { slug: "c", name: "c", count: 3 },
-        { slug: "b", name: "b", count: 2 },
-        { slug: "a", name: "a", count: 1 },
-      ]);
-      expect((await subject.store().listTags(1)).map((t) => t.slug)).toEqual(["c"]);
+      expect(await subject.store().listTags({ first: 10 })).toEqual({
+        items: [
+          { slug: "c", name: "c", count: 3 },
+          { slug: "b", name: "b", count: 2 },
+          { slug: "a", name: "a", count: 1 },
+        ],
+        hasNextPage: false,
+        totalCount: 3,
+      });
+      const slugs = async (query: Parameters<Store["listTags"]>[0]) => {
+        const page = await subject.store().listTags(query);
+        return { slugs: page.items.map((t) => t.slug), more: page.hasNextPage };
+      };
+      expect(await slugs({ first: 1 })).toEqual({ slugs: ["c"], more: true });
+      expect(await slugs({ first: 5, after: { count: 3, slug: "c" } })).toEqual({
+        slugs: ["b", "a"],
+        more: false,
+      });
+      expect(await slugs({ first: 1, after: { count: 2, slug: "b" } })).toEqual({
+        slugs: ["a"],
+        more: false,
+      });
+      expect(await slugs({ first: 1, before: { count: 1, slug: "a" } })).toEqual({
+        slugs: ["b"],
+        more: true,
+      });
+      expect(await slugs({ first: 5, before: { count: 1, slug: "a" } })).toEqual({
+        slugs: ["c", "b"],
+        more: false,
+      });
     });
   });
 });
