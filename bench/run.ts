@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark in turn. */
+import { runClusterBench } from "./cluster.bench";
 import { runExtractBench } from "./extract.bench";
 import { runIngestBench } from "./ingest.bench";
 
 async function runAll(): Promise<void> {
   await runIngestBench();
   await runExtractBench();
+  await runClusterBench();
 }
 
 runAll().catch((error: unknown) => {

@@ -20,6 +20,7 @@ import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
 import { createScheduler } from "./ingest/scheduler";
 import { createSourceAdmin, type SourceAdmin } from "./ingest/source-admin";
+import { createStoryFeatureCache } from "./ingest/story-feature-cache";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
 import { flushViewCounts } from "./cache/flush-view-counts";
@@ -102,6 +103,7 @@ export async function openGateway(config: Config, logger: Logger): Promise<Gatew
       concurrency: config.scheduler.concurrency,
       hostConcurrency: config.scheduler.hostConcurrency,
     }),
+    storyFeatures: createStoryFeatureCache(),
   };
   const ingest = (source: Source) => ingestSource(deps, source);
   const views = config.redisUrl

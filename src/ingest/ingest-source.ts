@@ -7,6 +7,7 @@ import type { Store } from "../store/store";
 import { FetchError } from "./fetch-error";
 import type { FetchRequest, FetchResult } from "./fetch-source";
 import { clusterNewArticles } from "./cluster-articles";
+import type { ClusterCandidate, StoryFeatures } from "../domain/story-similarity";
 import { fetchFullStories } from "./fetch-full-stories";
 import { createHostLimiter, type HostLimiter } from "./host-limiter";
 import type { IngestReport } from "./ingest-report";
@@ -28,6 +29,8 @@ export interface IngestDeps {
   parse?: (text: string, opts: ParseDocumentOptions) => Promise<ParsedDocument>;
   /** Caps story-page fetches per host for `fullText` sources (shared by every ingest). */
   storyLimiter?: HostLimiter;
+  /** Story features of clustering candidates, cached across ingests (createStoryFeatureCache). */
+  storyFeatures?: (c: ClusterCandidate) => StoryFeatures;
   /** Returns a number in [0, 1) for backoff jitter; `Math.random` by default. */
   random?: () => number;
 }
@@ -121,6 +124,7 @@ async function parseAndStore(
   const clustered = await clusterNewArticles(
     deps.store,
     articles.filter((a) => added.has(a.id)),
+    deps.storyFeatures,
   );
   for (const id of clustered) changed.add(id);
   if (added.size > 0) deps.onAdded?.(articles.filter((a) => added.has(a.id)));
