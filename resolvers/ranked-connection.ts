@@ -31,22 +31,35 @@ export async function loadRankedConnection(
     last?: number;
   },
 ): Promise<ArticleConnectionType> {
-  const request = readPageRequest(args, (cursor, argument) =>
-    decodeRankCursor(cursor, argument, args.ranking.by),
-  );
   const ranked = await rank(ctx, args.ranking, args.filter);
-  const slice = rankedSlice(request, ranked.length);
-  const pageIds = ranked.slice(slice.start, slice.end);
+  return pageOfRankedIds(ctx, ranked, args, args.ranking.by);
+}
+
+/**
+ * One page of a list of article ids in a set order (a ranking named `order`), as a Relay
+ * connection: cursors are positions in the list; articles are read through the loader.
+ */
+export async function pageOfRankedIds(
+  ctx: GatewayContext,
+  ids: readonly string[],
+  args: { first: number; after?: string | null; before?: string | null; last?: number | null },
+  order: string,
+): Promise<ArticleConnectionType> {
+  const request = readPageRequest(args, (cursor, argument) =>
+    decodeRankCursor(cursor, argument, order),
+  );
+  const slice = rankedSlice(request, ids.length);
+  const pageIds = ids.slice(slice.start, slice.end);
   const loaded = await ctx.loaders.article.loadMany(pageIds);
   const edges = pageIds.flatMap((_, i) => {
     const article = loaded[i];
     if (!article || article instanceof Error) return [];
-    const cursor = encodeRankCursor(args.ranking.by, slice.start + i + 1);
+    const cursor = encodeRankCursor(order, slice.start + i + 1);
     return [{ cursor, node: toArticleType(article as Article) }];
   });
   return Object.assign(new ArticleConnectionType(), {
     edges,
-    totalCount: ranked.length,
+    totalCount: ids.length,
     pageInfo: pageInfoOf(edges, slice),
   });
 }

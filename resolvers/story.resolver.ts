@@ -72,15 +72,15 @@ export class StoryResolver {
 }
 
 async function toStoryType(story: StorySummary, ctx: GatewayContext): Promise<StoryType> {
-  const loaded = await ctx.loaders.article.loadMany(story.articleIds);
-  const articles = loaded.filter((a): a is Article => a !== null && !(a instanceof Error));
+  const first =
+    story.articleIds[0] === undefined ? null : await ctx.loaders.article.load(story.articleIds[0]);
   return {
     id: story.id,
-    headline: articles[0]?.title ?? "",
+    headline: first?.title ?? "",
     sourceCount: story.sourceCount,
     firstSeenAt: new Date(story.firstSeenAt),
     lastUpdatedAt: new Date(story.lastUpdatedAt),
-    articles: articles.map(toArticleType),
+    articleIds: story.articleIds,
   };
 }
 

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ArticleType } from "./article.type";
 import { connectionType } from "./connection.type";
 
 @ObjectType("Story", {
@@ -21,8 +20,8 @@ export class StoryType {
   @Field(() => Date, { description: "When its latest report was published." })
   lastUpdatedAt: Date;
 
-  @Field(() => [ArticleType], { description: "Its articles, first published first." })
-  articles: ArticleType[];
+  /** Its articles' ids, first published first (paged by Story.articles). */
+  articleIds: string[];
 }
 
 export const StoryConnectionType = connectionType(StoryType, {

@@ -9,6 +9,7 @@ import { SourceAdminResolver } from "../../resolvers/source-admin.resolver";
 import { PopularityResolver } from "../../resolvers/popularity.resolver";
 import { SearchResolver } from "../../resolvers/search.resolver";
 import { SourceResolver } from "../../resolvers/source.resolver";
+import { StoryArticlesResolver } from "../../resolvers/story-articles.resolver";
 import { StoryResolver } from "../../resolvers/story.resolver";
 import { TagResolver } from "../../resolvers/tag.resolver";
 import { ViewsResolver } from "../../resolvers/views.resolver";
@@ -30,6 +31,7 @@ export function buildGatewaySchema(events?: ArticleEvents): Promise<GraphQLSchem
       PopularityResolver,
       ViewsResolver,
       StoryResolver,
+      StoryArticlesResolver,
       TagResolver,
     ],
     validate: { forbidUnknownValues: false },

@@ -28,6 +28,12 @@ async function seed(store: Store): Promise<void> {
       }),
     ),
   );
+  // Twelve stories of ten reports from five sources each.
+  await store.setClusters(
+    new Map(
+      Array.from({ length: 120 }, (_, i) => [`b${String(i).padStart(3, "0")}`, `k${i % 12}`]),
+    ),
+  );
 }
 
 /** Store and cache calls made by one cold headlines query of `first` articles. */
@@ -67,9 +73,10 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
     expect(large.store).toBeLessThanOrEqual(3);
   });
 
-  it("makes the same calls for 100 articles with source, tags and popularity as for 5", async () => {
+  it("makes the same calls for 100 articles with source, tags, story and popularity as for 5", async () => {
     const query = parse(`query($first: Int!) { headlines(first: $first) { edges { node { id
-      source { name } tags { slug } story { sourceCount }
+      source { name } tags { slug }
+      story { sourceCount headline articles(first: 3) { edges { node { title source { name } } } } }
       popularity { views viewsInWindow(window: DAY) rank sourceRank score } } } } }`);
     const callsWith = async (first: number) => {
       const store = countCalls(ctx.store());
@@ -84,6 +91,7 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
       await api.stop();
       expect(errors).toBeUndefined();
       expect((data as any).headlines.edges).toHaveLength(first);
+      expect((data as any).headlines.edges[0].node.story.articles.edges).toHaveLength(3);
       return [store.total(), cache.total(), views.total()];
     };
     expect(await callsWith(100)).toEqual(await callsWith(5));

@@ -31,7 +31,7 @@ describe.each(listBackends())("stories on $name", (backend) => {
     try {
       const { data, errors } = await api.execute(
         parse(
-          '{ stories(window: DAY) { totalCount edges { node { id headline sourceCount articles { id } } } } article(id: "n1") { story { sourceCount articles { id } } } lone: article(id: "n2") { story { id } } }',
+          '{ stories(window: DAY) { totalCount edges { node { id headline sourceCount articles { totalCount edges { node { id } } } } } } article(id: "n1") { story { sourceCount articles(first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } } } lone: article(id: "n2") { story { id } } }',
         ) as never,
         {} as never,
       );
@@ -42,12 +42,23 @@ describe.each(listBackends())("stories on $name", (backend) => {
           id: "w1",
           headline: "Storm closes harbour for three days",
           sourceCount: 2,
-          articles: [{ id: "w1" }, { id: "n1" }],
+          articles: { totalCount: 2, edges: [{ node: { id: "w1" } }, { node: { id: "n1" } }] },
         },
       ]);
-      expect((data as any).article.story).toEqual({
-        sourceCount: 2,
-        articles: [{ id: "w1" }, { id: "n1" }],
+      const story = (data as any).article.story;
+      expect(story.sourceCount).toBe(2);
+      expect(story.articles.edges).toEqual([{ node: { id: "w1" } }]);
+      expect(story.articles.pageInfo.hasNextPage).toBe(true);
+      const next = (await api.execute(
+        parse(
+          'query($after: String) { article(id: "n1") { story { articles(after: $after) { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } } } }',
+        ) as never,
+        { after: story.articles.pageInfo.endCursor } as never,
+      )) as any;
+      expect(next.errors).toBeUndefined();
+      expect(next.data.article.story.articles).toEqual({
+        pageInfo: { hasNextPage: false, hasPreviousPage: true },
+        edges: [{ node: { id: "n1" } }],
       });
       expect((data as any).lone.story).toBeNull();
     } finally {
