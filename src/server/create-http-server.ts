@@ -21,6 +21,7 @@ import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import { createErrorFormatter } from "./format-error";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
+import { jsonErrors } from "./json-errors";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
 
 /** The running HTTP side of the gateway. */
@@ -102,6 +103,7 @@ export async function createHttpServer(deps: {
     }),
   );
   app.get("/", (_req, res) => res.redirect("/graphql"));
+  app.use(jsonErrors(deps.logger));
   return {
     httpServer,
     listen: (port, host) =>

@@ -3,6 +3,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   type ValidationContext,
@@ -46,9 +47,12 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
   ] as unknown as ValidationRule[];
 }
 
-// A list field's cost is its items' cost times how many are asked for (the `first` argument).
-const listByFirst: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === "number" ? 1 + childComplexity * args.first : undefined;
+// A list field's cost is its items' cost times how many are asked for: `first`, or `last`
+// when that is larger (going back from `before`, a page holds `last` items).
+const listByFirst: ComplexityEstimator = ({ args, childComplexity }) => {
+  const sizes = [args.first, args.last].filter((n): n is number => typeof n === "number");
+  return sizes.length > 0 ? 1 + childComplexity * Math.max(...sizes) : undefined;
+};
 
 /**
  * A plugin that estimates the operation's cost once its variables are known, and refuses it
@@ -63,7 +67,19 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Variables are checked here first: the estimate needs them, and a bad one is the
+          // client's mistake (BAD_USER_INPUT naming it), not a server error.
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors.map((e) => e.message).join("; "), {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
+          }
           const cost = getComplexity({
             schema,
             query: document,

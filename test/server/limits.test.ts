@@ -136,6 +136,7 @@ describe("query limits: refused before any resolver runs", () => {
       JSON.stringify({ query: `{ tags { totalCount } } #${"x".repeat(10 * 1024 * 1024)}` }),
     );
     expect(big.status).toBe(413);
+    expect(codeOf(big.json)).toBe("PAYLOAD_TOO_LARGE");
     const batch = await post(
       JSON.stringify([{ query: "{ tags { totalCount } }" }, { query: "{ tags { totalCount } }" }]),
     );
@@ -144,6 +145,81 @@ describe("query limits: refused before any resolver runs", () => {
     const plain = await post(JSON.stringify({ query: "{ tags { totalCount } }" }), "text/plain");
     expect(plain.status).toBe(400);
     expect([big, batch, plain].map((r) => r.storeCallsMade)).toEqual([0, 0, 0]);
+  });
+});
+
+describe("requests a client got wrong", () => {
+  let server: GatewayHttpServer;
+  let store: Store;
+  let url: string;
+  beforeAll(async () => {
+    store = await createStore(testConfig().databaseUrl);
+    const cache = createMemoryCache({ maxEntries: 100 });
+    const reads = createArticleReads({
+      store,
+      cache,
+      keys: createCacheKeys("v:"),
+      articleTtlSeconds: 60,
+      listTtlSeconds: 60,
+    });
+    server = await createHttpServer({
+      schema: await buildGatewaySchema(),
+      production: false,
+      bodyLimitBytes: 100 * 1024,
+      limits: LIMITS,
+      persistedQueries: createPersistedQueryCache({ cache, keyOf: (h) => h, ttlSeconds: 60 }),
+      createContext: () => createContext({ reads, store, views: createMemoryViewCounter() }),
+      readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
+      logger: createLogger({ level: "silent" }),
+    });
+    url = await server.listen(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+  const send = async (body: string) => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    return {
+      status: res.status,
+      type: res.headers.get("content-type"),
+      json: safeJson(await res.text()),
+    };
+  };
+
+  it("answers a bad or missing variable with BAD_USER_INPUT naming it, not a server error", async () => {
+    const query = "query($n: Int!) { headlines(first: $n) { totalCount } }";
+    for (const variables of [{ n: "abc" }, {}]) {
+      const res = await send(JSON.stringify({ query, variables }));
+      expect(res.status).toBe(400);
+      expect(res.json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect(res.json.errors[0].message).toContain("$n");
+    }
+  });
+
+  it("counts `last` in the cost of a page read backwards", async () => {
+    const res = await send(
+      JSON.stringify({
+        query:
+          '{ headlines(first: 1, last: 100, before: "x") { edges { node { source { articles(first: 1, last: 100, before: "y") { totalCount } } } } } }',
+      }),
+    );
+    expect(res.json.errors[0].extensions.code).toBe("QUERY_TOO_COSTLY");
+  });
+
+  it("answers an unreadable body as JSON, with no stack trace", async () => {
+    const res = await send("{ not json");
+    expect(res.status).toBe(400);
+    expect(res.type).toMatch(/application\/json/);
+    expect(res.json).toEqual({
+      errors: [
+        { message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } },
+      ],
+    });
   });
 });
 
