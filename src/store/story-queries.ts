@@ -57,14 +57,14 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
       };
       const fetched = await summaries((q) => {
         let page = q
-          .where("published_at", ">=", since)
+          .where("cluster_id", "in", reportedSince(db, since))
           .having((eb) => eb.and(keysetConditions(STORY_ORDER, request)));
         for (const c of readOrder(STORY_ORDER, request)) page = page.orderBy(c.expr, c.dir);
         return page.limit(first + 1);
       });
       const rows = turnPage(fetched, request);
       const total = await db
-        .selectFrom(base(db).where("published_at", ">=", since).as("stories"))
+        .selectFrom(base(db).where("cluster_id", "in", reportedSince(db, since)).as("stories"))
         .select((eb) => eb.fn.countAll<number>().as("count"))
         .executeTakeFirstOrThrow();
       return {
@@ -117,6 +117,16 @@ const STORY_ORDER: KeyColumn[] = [
   { expr: sql`max(published_at)`, dir: "desc" },
   { expr: sql.ref("cluster_id"), dir: "asc" },
 ];
+
+// Clusters with a report published since `since`: a story is then counted whole, its earlier
+// reports included.
+function reportedSince(db: Kysely<Database>, since: number) {
+  return db
+    .selectFrom("articles")
+    .select("cluster_id")
+    .where("published_at", ">=", since)
+    .where("cluster_id", "is not", null);
+}
 
 // A story is a cluster reported by two sources or more.
 function base(db: Kysely<Database>) {

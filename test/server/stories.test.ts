@@ -110,6 +110,40 @@ describe.each(listBackends())("stories on $name", (backend) => {
     }
   });
 
+  it("counts a story in a window by any report in it, with all its reports", async () => {
+    const store = ctx.store();
+    await store.upsertSources([makeSource("news"), makeSource("wire")]);
+    const now = Date.now();
+    await store.upsertArticles([
+      makeArticle("old", { publishedAt: now - 3 * 3600_000 }),
+      makeArticle("new", { sourceId: "wire", publishedAt: now - 20 * 60_000 }),
+    ]);
+    await store.setClusters(
+      new Map([
+        ["old", "k"],
+        ["new", "k"],
+      ]),
+    );
+    const api = await createGraphqlHarness({ store });
+    try {
+      const { data, errors } = (await api.execute(
+        parse(
+          "{ stories(window: HOUR) { totalCount edges { node { sourceCount firstSeenAt articles { totalCount } } } } }",
+        ) as never,
+        {} as never,
+      )) as any;
+      expect(errors).toBeUndefined();
+      expect(data.stories.totalCount).toBe(1);
+      expect(data.stories.edges[0].node).toEqual({
+        sourceCount: 2,
+        firstSeenAt: new Date(now - 3 * 3600_000).toISOString(),
+        articles: { totalCount: 2 },
+      });
+    } finally {
+      await api.stop();
+    }
+  });
+
   it("pages through stories latest first with cursors", async () => {
     const store = ctx.store();
     await store.upsertSources([makeSource("news"), makeSource("wire")]);
