@@ -54,7 +54,8 @@ function datesOf(
   return { published_at: dated.published_at, updated_at: dated.updated_at ?? other.updated_at };
 }
 
-function hasStatedDate(row: ArticleRow): boolean {
+/** Whether a row's publish time was stated by its source (else it is when it was first seen). */
+export function hasStatedDate(row: ArticleRow): boolean {
   return row.published_at !== row.ingested_at;
 }
 

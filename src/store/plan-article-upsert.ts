@@ -8,7 +8,7 @@ import {
   tagSetKey,
   uniqueTags,
 } from "./article-row";
-import { mergeRoutes, sameStoryByFingerprint, unionTags } from "./merge-routes";
+import { hasStatedDate, mergeRoutes, sameStoryByFingerprint, unionTags } from "./merge-routes";
 
 /** An article as stored: its row and its tags. */
 export interface StoredArticle {
@@ -133,7 +133,11 @@ function applyIncoming(index: EntryIndex, entry: Entry, row: ArticleRow, tags: T
   // article has held in this batch, else it keeps its own.
   const free = row.url === entry.row.url || !index.heldUrls.has(row.url);
   const url = free ? row.url : entry.row.url;
-  const content = pickContent({ ...row, url });
+  // An item that states no date was dated when first seen; seeing it again changes nothing.
+  const dates = hasStatedDate(row)
+    ? {}
+    : { published_at: entry.row.published_at, updated_at: row.updated_at ?? entry.row.updated_at };
+  const content = pickContent({ ...row, url, ...dates });
   const contentChanged = contentDiffers(content, entry.row);
   const tagsChanged = tagSetKey(tags) !== tagSetKey(entry.tags);
   if (!contentChanged && !tagsChanged) return false;

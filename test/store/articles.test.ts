@@ -41,6 +41,29 @@ describe.each(listBackends())("store articles on $name", (backend) => {
       expect(stored).toMatchObject({ title: "Corrected title", ingestedAt: T0 + MINUTE });
     });
 
+    it("keeps the first-seen date of an item that states none, however often it is seen", async () => {
+      // No stated date: published when first seen (publishedAt = ingestedAt).
+      const undated = (at: number, title = "Undated") =>
+        makeArticle("u1", { title, publishedAt: at, ingestedAt: at, updatedAt: null });
+      await subject.store().upsertArticles([undated(T0)]);
+      const again = await subject.store().upsertArticles([undated(T0 + 5 * MINUTE)]);
+      expect(again).toEqual({ inserted: [], updated: [], unchanged: 1 });
+      await subject.store().upsertArticles([undated(T0 + 9 * MINUTE, "Retitled")]);
+      const [stored] = await subject.store().getArticles(["u1"]);
+      expect(stored).toMatchObject({ title: "Retitled", publishedAt: T0 });
+      // A date it states later is taken.
+      await subject
+        .store()
+        .upsertArticles([
+          makeArticle("u1", {
+            title: "Retitled",
+            publishedAt: T0 - MINUTE,
+            ingestedAt: T0 + 10 * MINUTE,
+          }),
+        ]);
+      expect((await subject.store().getArticles(["u1"]))[0].publishedAt).toBe(T0 - MINUTE);
+    });
+
     it("updates an article whose tag set changed", async () => {
       await subject.store().upsertArticles([makeArticle("a1", { tags: [feedTag("tech")] })]);
       const retagged = makeArticle("a1", { tags: [feedTag("tech"), feedTag("ai")] });
