@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { SourceInputError } from "../src/domain/source-url";
+import { SourceInputError, SourceNotFoundError } from "../src/domain/source-url";
 import { FetchError } from "../src/ingest/fetch-error";
 import { FeedNotFoundError } from "../src/ingest/find-feed";
 import { OpmlParseError, parseOpml } from "../src/ingest/parse-opml";
@@ -87,6 +87,9 @@ async function run<T>(ctx: GatewayContext, work: (admin: SourceAdmin) => Promise
   try {
     return await work(ctx.sources);
   } catch (error) {
+    if (error instanceof SourceNotFoundError) {
+      throw new GraphQLError(error.message, { extensions: { code: "NOT_FOUND" } });
+    }
     if (CLIENT_ERRORS.some((E) => error instanceof E)) {
       throw new GraphQLError((error as Error).message, { extensions: { code: "BAD_USER_INPUT" } });
     }

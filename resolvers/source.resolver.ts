@@ -34,7 +34,8 @@ export class SourceResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<SourceType | null> {
     const s = await ctx.loaders.source.load(id);
-    return s ? toSourceType(s) : null;
+    // A removed source still names its articles (Article.source), but is no longer one.
+    return s && s.removedAt == null ? toSourceType(s) : null;
   }
 
   @FieldResolver(() => ArticleConnectionType, {

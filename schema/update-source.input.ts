@@ -19,7 +19,10 @@ export class UpdateSourceInput {
   @Max(INTERVAL_BOUNDS_SECONDS.max)
   intervalSeconds?: number;
 
-  @Field(() => String, { nullable: true, description: "Poll on this cron expression (UTC)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Poll on this cron expression (UTC; drops an interval).",
+  })
   @IsOptional()
   @Length(1, 200)
   schedule?: string;

@@ -2,7 +2,15 @@ import { canonicalizeUrl } from "./canonical-url";
 
 /** Thrown when a source cannot be declared as given; the message is one line and says why. */
 export class SourceInputError extends Error {
-  override readonly name = "SourceInputError";
+  override readonly name: string = "SourceInputError";
+}
+
+/** Raised for a source id that names no declared source. */
+export class SourceNotFoundError extends SourceInputError {
+  override readonly name = "SourceNotFoundError";
+  constructor(id: string) {
+    super(`no source "${id}"`);
+  }
 }
 
 /**

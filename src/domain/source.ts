@@ -57,6 +57,8 @@ export interface Source extends SourceDefinition {
   /** How many of those were answered 304 Not Modified. */
   notModifiedCount: number;
   createdAt: number;
+  /** When it was removed (no longer listed or fetched; its articles keep naming it), if it was. */
+  removedAt?: number | null;
 }
 
 /** What one fetch of a source ended in; recorded on the source by the store. */

@@ -2,7 +2,7 @@ import { type SourceInput, declareSource } from "../domain/declare-source";
 import { describeCronProblem } from "../domain/cron-schedule";
 import type { Source, SourceDefinition } from "../domain/source";
 import { INTERVAL_BOUNDS_SECONDS } from "../domain/source-schedule";
-import { SourceInputError, parseSourceUrl } from "../domain/source-url";
+import { SourceInputError, SourceNotFoundError, parseSourceUrl } from "../domain/source-url";
 import type { Store } from "../store/store";
 import type { FoundFeed } from "./find-feed";
 import type { IngestReport } from "./ingest-report";
@@ -55,8 +55,7 @@ export interface SourceAdmin {
 export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
   const declared = async (id: string): Promise<Source> => {
     const [source] = await deps.store.getSources([id]);
-    const listed = source && (await deps.store.listSources()).some((s) => s.id === id);
-    if (!listed) throw new SourceInputError(`no source "${id}"`);
+    if (!source || source.removedAt != null) throw new SourceNotFoundError(id);
     return source;
   };
   const notFromConfig = (id: string) => {
@@ -93,7 +92,9 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
       checkPatch(patch);
       const current = await declared(id);
       const next: SourceDefinition = { ...current, ...withoutUndefined(patch) };
+      // One way of timing at a time: the one given replaces the other.
       if (patch.intervalSeconds != null) next.schedule = null;
+      if (patch.schedule != null) next.intervalSeconds = null;
       await deps.store.upsertSources([next]);
       return declared(id);
     },
@@ -119,6 +120,9 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
 }
 
 function checkPatch(patch: SourcePatch): void {
+  if (patch.intervalSeconds != null && patch.schedule != null) {
+    throw new SourceInputError("schedule: give intervalSeconds or schedule, not both");
+  }
   const problem = patch.schedule ? describeCronProblem(patch.schedule) : null;
   if (problem) throw new SourceInputError(`schedule: cron expression ${problem}`);
   const { min, max } = INTERVAL_BOUNDS_SECONDS;

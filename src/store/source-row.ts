@@ -35,6 +35,7 @@ export function rowToSource(row: SourceRow): Source {
     fetchCount: row.fetch_count,
     notModifiedCount: row.not_modified_count,
     createdAt: row.created_at,
+    removedAt: row.removed_at,
   };
 }
 

@@ -77,6 +77,21 @@ describe("admin mutations over HTTP", () => {
       KEY,
     );
     expect(renamed.data.updateSource).toEqual({ name: "World" });
+    const cron = await gql(
+      url(),
+      `mutation { updateSource(id: "${id}", input: { schedule: "*/30 6-22 * * *" }) { schedule intervalSeconds } }`,
+      {},
+      KEY,
+    );
+    expect(cron.data.updateSource).toEqual({ schedule: "*/30 6-22 * * *", intervalSeconds: null });
+    const both = await gql(
+      url(),
+      `mutation { updateSource(id: "${id}", input: { schedule: "0 * * * *", intervalSeconds: 600 }) { id } }`,
+      {},
+      KEY,
+    );
+    expect(code(both)).toBe("BAD_USER_INPUT");
+    expect(both.errors![0].message).toMatch(/not both/);
     const removed = await gql(
       url(),
       `mutation { removeSource(id: "${id}") }`,
@@ -84,6 +99,7 @@ describe("admin mutations over HTTP", () => {
       "another-key-abcdefghij",
     );
     expect(removed.data.removeSource).toBe(true);
+    expect((await gql(url(), `{ source(id: "${id}") { id } }`)).data.source).toBeNull();
     expect(
       (await gql(url(), `mutation { removeSource(id: "${id}") }`, {}, KEY)).data.removeSource,
     ).toBe(false);
@@ -114,6 +130,7 @@ describe("admin mutations over HTTP", () => {
     expect(cron.errors![0].message).toMatch(/^schedule: cron expression/);
     const missing = await gql(url(), `mutation { refreshSource(id: "ghost") { ok } }`, {}, KEY);
     expect(missing.errors![0].message).toBe('no source "ghost"');
+    expect(code(missing)).toBe("NOT_FOUND");
   });
 
   it("imports an OPML list, skipping a feed already present", async () => {
