@@ -52,15 +52,13 @@ describe.each(listBackends())("store articles on $name", (backend) => {
       const [stored] = await subject.store().getArticles(["u1"]);
       expect(stored).toMatchObject({ title: "Retitled", publishedAt: T0 });
       // A date it states later is taken.
-      await subject
-        .store()
-        .upsertArticles([
-          makeArticle("u1", {
-            title: "Retitled",
-            publishedAt: T0 - MINUTE,
-            ingestedAt: T0 + 10 * MINUTE,
-          }),
-        ]);
+      await subject.store().upsertArticles([
+        makeArticle("u1", {
+          title: "Retitled",
+          publishedAt: T0 - MINUTE,
+          ingestedAt: T0 + 10 * MINUTE,
+        }),
+      ]);
       expect((await subject.store().getArticles(["u1"]))[0].publishedAt).toBe(T0 - MINUTE);
     });
 
