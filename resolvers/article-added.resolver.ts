@@ -1,3 +1,4 @@
+import { matchesLanguage, normalizeLanguage } from "../src/domain/language-tag";
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import {
   Args,
@@ -26,7 +27,10 @@ export class ArticleAddedFilterInput {
   @IsOptional()
   tags?: string[];
 
-  @Field(() => String, { nullable: true, description: "Only in this language." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only in this language: `en-GB` exactly, `en` with its regional forms.",
+  })
   @IsOptional()
   @Length(2, 16)
   language?: string;
@@ -71,7 +75,8 @@ export function matchesFilter(event: ArticleAddedEvent, filter?: ArticleAddedFil
   if (filter === undefined) return true;
   if (filter.sources && !filter.sources.includes(event.sourceId)) return false;
   if (filter.tags && !filter.tags.some((t) => event.tags.includes(t))) return false;
-  if (filter.language && event.language !== filter.language) return false;
+  if (filter.language && !matchesLanguage(normalizeLanguage(filter.language) ?? "", event.language))
+    return false;
   if (filter.query) {
     try {
       return matchesSearch(parseSearchQuery(filter.query), `${event.title} ${event.summary ?? ""}`);

@@ -1,3 +1,5 @@
+import { GraphQLError } from "graphql";
+import { normalizeLanguage } from "../src/domain/language-tag";
 import { FULL_STORY_MIN_WORDS } from "../src/domain/text-limits";
 import type { ArticleFilter } from "../src/store/store";
 import type { HeadlineFilterInput } from "../schema/headline-filter.input";
@@ -8,7 +10,7 @@ export function toArticleFilter(f: HeadlineFilterInput | undefined): ArticleFilt
     sourceIds: f?.sources,
     tagSlugs: f?.tags,
     allTagSlugs: f?.allTags,
-    language: f?.language,
+    language: f?.language == null ? undefined : languageOf(f.language),
     fullText:
       f?.hasFullText == null
         ? undefined
@@ -17,4 +19,15 @@ export function toArticleFilter(f: HeadlineFilterInput | undefined): ArticleFilt
     since: f?.since?.getTime(),
     until: f?.until?.getTime(),
   };
+}
+
+// The asked language in the stored form (`en-us` is stored `en-US`).
+function languageOf(asked: string): string {
+  const tag = normalizeLanguage(asked);
+  if (tag === null) {
+    throw new GraphQLError(`language: "${asked}" is not a language tag such as en or en-GB`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return tag;
 }

@@ -48,7 +48,7 @@ export class HeadlineFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Only articles in this language (e.g. `en`).",
+    description: "Only articles in this language: `en-GB` exactly, `en` with its regional forms.",
   })
   @IsOptional()
   @Length(2, 16)

@@ -8,3 +8,12 @@ export function normalizeLanguage(tag: string | null | undefined): string | null
     return null;
   }
 }
+
+/**
+ * Whether an article in `language` is in the language asked for (both canonical): the same
+ * tag, or, when a bare language is asked for, any regional form of it (`en` takes `en-GB`).
+ */
+export function matchesLanguage(asked: string, language: string | null): boolean {
+  if (language === null) return false;
+  return language === asked || (!asked.includes("-") && language.startsWith(`${asked}-`));
+}

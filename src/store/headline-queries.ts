@@ -61,10 +61,16 @@ export function filterConditions(eb: ArticlesEb, filter: ArticleFilter): Express
   if (filter.excludeIds !== undefined && filter.excludeIds.length > 0) {
     conditions.push(eb("id", "not in", filter.excludeIds));
   }
-  if (filter.language !== undefined) conditions.push(eb("language", "=", filter.language));
+  if (filter.language !== undefined) conditions.push(inLanguage(eb, filter.language));
   if (filter.since !== undefined) conditions.push(eb("published_at", ">=", filter.since));
   if (filter.until !== undefined) conditions.push(eb("published_at", "<", filter.until));
   return conditions;
+}
+
+// The language asked for, or any regional form of a bare one (see matchesLanguage).
+function inLanguage(eb: ArticlesEb, asked: string): Expression<SqlBool> {
+  if (asked.includes("-")) return eb("language", "=", asked);
+  return eb.or([eb("language", "=", asked), eb("language", "like", `${asked}-%`)]);
 }
 
 function inIds(eb: ArticlesEb, ids: string[]): Expression<SqlBool> {

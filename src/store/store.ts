@@ -10,6 +10,7 @@ export interface ArticleFilter {
   tagSlugs?: string[];
   /** Articles with every one of these tags. */
   allTagSlugs?: string[];
+  /** A canonical language tag; a bare one (`en`) takes its regional forms too (`en-GB`). */
   language?: string;
   /** True: only whole stories (at least `minWords` words); false: only teasers and headlines. */
   fullText?: { present: boolean; minWords: number };

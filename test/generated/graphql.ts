@@ -12,7 +12,7 @@ export type HeadlineFilter = {
   excludeIds?: Array<string | number> | null | undefined;
   /** True: only whole stories (150 words or more); false: only teasers. */
   hasFullText?: boolean | null | undefined;
-  /** Only articles in this language (e.g. `en`). */
+  /** Only articles in this language: `en-GB` exactly, `en` with its regional forms. */
   language?: string | null | undefined;
   /** Published at or after this instant. */
   since?: string | null | undefined;

@@ -35,6 +35,17 @@ describe.each(sqlite)("reading one article", (backend) => {
     expect(data).toEqual({ article: { html: "<p>Body of a1</p>", text: "Body of a1" } });
   });
 
+  it("reads a language filter as stored, and refuses what is no language tag", async () => {
+    const { data, errors } = await run(
+      '{ a: headlines(filter: { language: "EN" }) { totalCount } b: headlines(filter: { language: "en-us" }) { totalCount } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ a: { totalCount: 1 }, b: { totalCount: 0 } });
+    const bad = await run('{ headlines(filter: { language: "not a tag" }) { totalCount } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.message).toMatch(/^language:/);
+  });
+
   it("filters headlines by every tag, by whole stories, and leaving ids out", async () => {
     const { data, errors } = await run(
       '{ a: headlines(filter: { hasFullText: false }) { totalCount } b: headlines(filter: { excludeIds: ["a1"] }) { totalCount } c: headlines(filter: { allTags: ["none"] }) { totalCount } }',

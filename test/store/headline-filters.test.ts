@@ -36,4 +36,18 @@ describe.each(listBackends())("headline filters on $name", (backend) => {
     const page = await subject.store().listLatest({ filter: { excludeIds: ["both"] }, first: 1 });
     expect(page.totalCount).toBe(2);
   });
+
+  it("takes a bare language with its regional forms, a regional one exactly", async () => {
+    await subject
+      .store()
+      .upsertArticles([
+        makeArticle("gb", { language: "en-GB", publishedAt: T0 + 6 * MINUTE }),
+        makeArticle("us", { language: "en-US", publishedAt: T0 + 5 * MINUTE }),
+        makeArticle("de", { language: "de", publishedAt: T0 + 4 * MINUTE }),
+        makeArticle("eng", { language: "eng", publishedAt: T0 + 4 * MINUTE }),
+      ]);
+    const english = await ids({ language: "en" });
+    expect(english.filter((id) => ["gb", "us", "de", "eng"].includes(id))).toEqual(["gb", "us"]);
+    expect(await ids({ language: "en-GB" })).toEqual(["gb"]);
+  });
 });
