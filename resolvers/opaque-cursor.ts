@@ -31,11 +31,11 @@ export function encodeRankCursor(by: string, position: number): string {
   return encodeCursor({ r: by, p: position });
 }
 
-/** The position a ranking's cursor holds; one of another ranking is BAD_USER_INPUT. */
+/** The position (1 or more) a ranking's cursor holds; one of another ranking is BAD_USER_INPUT. */
 export function decodeRankCursor(cursor: string, argument: string, by: string): number {
   return decodeCursor(
     cursor,
-    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 0 ? p : null),
+    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 1 ? p : null),
     `${argument}: not a cursor of this order`,
   );
 }

@@ -56,13 +56,13 @@ export function keysetConnection<E extends { cursor: string }>(
 /**
  * The slice of a ranked list (a snapshot) that a page covers. A ranked cursor is a position:
  * how many items lead up to and include its item. Going back from one, the page ends just
- * before it.
+ * before it; a position past the end (the list shrank since) reads as the end.
  */
 export function rankedSlice(
   request: PageRequest<number>,
   length: number,
 ): { start: number; end: number; hasNextPage: boolean; hasPreviousPage: boolean } {
-  const stop = request.before === undefined ? null : request.before - 1;
+  const stop = request.before === undefined ? null : Math.min(request.before - 1, length);
   const start =
     stop !== null ? Math.max(0, stop - request.first) : Math.min(request.after ?? 0, length);
   const end = Math.min(stop ?? start + request.first, length);

@@ -32,7 +32,9 @@ export async function loadRankedConnection(
   },
 ): Promise<ArticleConnectionType> {
   const ranked = await rank(ctx, args.ranking, args.filter);
-  return pageOfRankedIds(ctx, ranked, args, args.ranking.by);
+  // A cursor holds its ranking and window: a day's position means nothing in a week's list.
+  const order = args.ranking.by === "popular" ? `popular-${args.ranking.window}` : "hot";
+  return pageOfRankedIds(ctx, ranked, args, order);
 }
 
 /**

@@ -22,7 +22,7 @@ export class SourceResolver {
       .sort((a, b) => compareIds(a.id, b.id));
     const page = pageOfSortedList(matching, (s) => s.id, compareIds, request);
     const edges = page.items.map((s) => ({
-      cursor: encodeCursor({ i: s.id }),
+      cursor: encodeCursor({ source: s.id }),
       node: toSourceType(s),
     }));
     return Object.assign(new SourceConnectionType(), keysetConnection(edges, page, request));
@@ -57,7 +57,7 @@ function compareIds(a: string, b: string): number {
 function decodeSourceCursor(cursor: string, argument: string): string {
   return decodeCursor(
     cursor,
-    ({ i }) => (typeof i === "string" ? i : null),
+    ({ source }) => (typeof source === "string" ? source : null),
     `${argument}: not a cursor of sources`,
   );
 }

@@ -56,7 +56,7 @@ async function mostUsed(args: TagsArgs, ctx: GatewayContext): Promise<TagConnect
 // Trending is a ranking computed per request: its cursors are positions, like POPULAR's.
 async function trending(args: TagsArgs, ctx: GatewayContext): Promise<TagConnectionType> {
   const request = readPageRequest(args, (cursor, argument) =>
-    decodeRankCursor(cursor, argument, "trending"),
+    decodeRankCursor(cursor, argument, `trending-${args.window}`),
   );
   const ranked = rankTrendingTags(
     await ctx.store.listTagTrends(windowMs(args.window), ctx.now()),
@@ -68,7 +68,7 @@ async function trending(args: TagsArgs, ctx: GatewayContext): Promise<TagConnect
     (await ctx.store.getTags(shown.map((t) => t.slug))).map((t) => [t.slug, t.count]),
   );
   const edges = shown.map((t, i) => ({
-    cursor: encodeRankCursor("trending", slice.start + i + 1),
+    cursor: encodeRankCursor(`trending-${args.window}`, slice.start + i + 1),
     node: {
       slug: t.slug,
       name: t.name,

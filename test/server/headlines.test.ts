@@ -216,6 +216,9 @@ describe.each(listBackends())("GraphQL reads on $name", (backend) => {
     });
     expect(rest.data!.sources.edges.map((e) => e.node.id)).toEqual(["wire"]);
     expect(rest.data!.sources.pageInfo.hasNextPage).toBe(false);
+    const search = Buffer.from(JSON.stringify({ s: 1, i: "news" })).toString("base64url");
+    const foreign = await api.execute(SourcesDocument, { after: search });
+    expect(foreign.errors?.[0]?.message).toBe("after: not a cursor of sources");
     const failing = await api.execute(SourcesDocument, { filter: { failing: true } });
     expect(failing.data!.sources.totalCount).toBe(0);
     const rss = await api.execute(SourcesDocument, { filter: { kinds: ["RSS"], failing: false } });
