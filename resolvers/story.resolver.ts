@@ -1,5 +1,4 @@
-import { GraphQLError } from "graphql";
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Article } from "../src/domain/article";
 import { windowMs } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
@@ -7,12 +6,10 @@ import type { StorySummary } from "../src/store/store";
 import { ArticleType, toArticleType } from "../schema/article.type";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 import { PageArgs } from "../schema/page.args";
+import { RelatedArgs } from "../schema/related.args";
 import { StoryConnectionType, StoryType } from "../schema/story.type";
 import { decodeCursor, encodeCursor } from "./opaque-cursor";
 import { keysetConnection, readPageRequest } from "./page-info";
-
-// Related articles are read for one story page at a time; twenty is plenty for a sidebar.
-const MAX_RELATED = 20;
 
 @Resolver(() => ArticleType)
 export class StoryResolver {
@@ -40,20 +37,10 @@ export class StoryResolver {
   })
   async related(
     @Root() article: ArticleType,
-    @Arg("first", () => Int, { defaultValue: 5, description: `How many, 1 to ${MAX_RELATED}.` })
-    first: number,
+    @Args() args: RelatedArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<ArticleType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
-      throw new GraphQLError(`first: 1 to ${MAX_RELATED}`, {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
-    }
-    const tags = await ctx.loaders.tags.load(article.id);
-    const ids = await ctx.store.listRelated(
-      { id: article.id, clusterId: article.clusterId ?? null, tagSlugs: tags.map((t) => t.slug) },
-      first,
-    );
+    const ids = (await ctx.loaders.related.load(article.id)).slice(0, args.first);
     const loaded = await ctx.loaders.article.loadMany(ids);
     return loaded
       .filter((a): a is Article => a !== null && !(a instanceof Error))

@@ -20,11 +20,15 @@ export interface Loaders {
   popularRank: DataLoader<string, number | null>;
   /** Stories by cluster id (null for a cluster of one source). */
   story: DataLoader<string, StorySummary | null>;
+  /** Related article ids per article (up to MAX_RELATED_ARTICLES), best first. */
+  related: DataLoader<string, string[]>;
 }
 
 const NO_STATS: ArticleStats = { views: 0, sourceRank: null };
 
 const MAX_RANKED = 1000;
+/** The most related articles a field may ask for (Article.related's `first`). */
+export const MAX_RELATED_ARTICLES = 20;
 
 /** Creates fresh loaders for one request (their caches never outlive it). */
 export function createLoaders(deps: {
@@ -86,5 +90,10 @@ export function createLoaders(deps: {
     }
     return keys.map((key) => ranks.get(key) ?? null);
   });
-  return { article, tags, source, stats, pendingViews, windowViews, story, popularRank };
+  // The most related articles any field asks for; each field takes as many as it wants.
+  const related = new DataLoader<string, string[]>(async (ids) => {
+    const found = await deps.store.listRelated(ids, MAX_RELATED_ARTICLES);
+    return ids.map((id) => found.get(id) ?? []);
+  });
+  return { article, tags, source, stats, pendingViews, windowViews, story, popularRank, related };
 }

@@ -168,13 +168,11 @@ export interface Store {
     before?: { lastUpdatedAt: number; id: string };
   }): Promise<{ items: StorySummary[]; hasNextPage: boolean; totalCount: number }>;
   /**
-   * Ids of articles related to one: its story's other reports first (newest first), then those
-   * sharing most of its tags (newest first among equals); never the article itself.
+   * Ids of the articles related to each of these, up to `first` each: its story's other reports
+   * first (newest first), then those sharing most of its tags (newest first among equals);
+   * never the article itself. Every id asked for has an entry, possibly empty.
    */
-  listRelated(
-    article: { id: string; clusterId: string | null; tagSlugs: string[] },
-    first: number,
-  ): Promise<string[]>;
+  listRelated(ids: readonly string[], first: number): Promise<Map<string, string[]>>;
   /** Stories by cluster id; a cluster of one source is no story and is absent. */
   getStories(clusterIds: readonly string[]): Promise<StorySummary[]>;
   /** A page of articles matching a full-text search, most relevant first. */

@@ -73,33 +73,42 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
         totalCount: Number(total.count),
       };
     },
-    async listRelated(article, first) {
-      const sameStory = article.clusterId
-        ? await db
-            .selectFrom("articles")
-            .select("id")
-            .where("cluster_id", "=", article.clusterId)
-            .where("id", "!=", article.id)
-            .orderBy("published_at", "desc")
-            .limit(first)
-            .execute()
-        : [];
-      const sharedTags =
-        article.tagSlugs.length === 0
-          ? []
-          : await db
-              .selectFrom("article_tags")
-              .innerJoin("articles", "articles.id", "article_tags.article_id")
-              .select(["articles.id", (eb) => eb.fn.countAll<number>().as("shared")])
-              .where("article_tags.slug", "in", article.tagSlugs)
-              .where("articles.id", "!=", article.id)
-              .groupBy(["articles.id", "articles.published_at"])
-              .orderBy("shared", "desc")
-              .orderBy("articles.published_at", "desc")
-              .limit(first + sameStory.length)
-              .execute();
-      const ids = [...sameStory.map((r) => r.id), ...sharedTags.map((r) => r.id)];
-      return [...new Set(ids)].slice(0, first);
+    async listRelated(ids, first) {
+      const related = new Map<string, string[]>(ids.map((id) => [id, []]));
+      if (ids.length === 0) return related;
+      const list = sql.join([...new Set(ids)]);
+      const sameStory = await sql<{ src: string; id: string }>`
+        select a.id as src, o.id as id from articles a
+        join articles o on o.cluster_id = a.cluster_id and o.id <> a.id
+        where a.id in (${list})
+        order by o.published_at desc, o.id`.execute(db);
+      for (const row of sameStory.rows) {
+        const found = related.get(row.src);
+        if (found && found.length < first) found.push(row.id);
+      }
+      // Other stories' articles only: the same story's are listed above.
+      const sharedTags = await sql<{ src: string; id: string }>`
+        select src, id from (
+          select s.article_id as src, c.article_id as id,
+            row_number() over (
+              partition by s.article_id
+              order by count(*) desc, max(a.published_at) desc, c.article_id
+            ) as place
+          from article_tags s
+          join article_tags c on c.slug = s.slug and c.article_id <> s.article_id
+          join articles a on a.id = c.article_id
+          join articles sa on sa.id = s.article_id
+          where s.article_id in (${list})
+            and (sa.cluster_id is null or a.cluster_id is null or a.cluster_id <> sa.cluster_id)
+          group by s.article_id, c.article_id
+        ) ranked
+        where place <= ${first}
+        order by src, place`.execute(db);
+      for (const row of sharedTags.rows) {
+        const found = related.get(row.src);
+        if (found && found.length < first) found.push(row.id);
+      }
+      return related;
     },
     async getStories(clusterIds) {
       const found: StorySummary[] = [];

@@ -97,6 +97,28 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
     expect(await callsWith(100)).toEqual(await callsWith(5));
   });
 
+  it("reads the related articles of a whole page with one store call", async () => {
+    const query = parse(`query($first: Int!) { headlines(first: $first) { edges { node { id
+      related(first: 3) { id source { name } } } } } }`);
+    const callsWith = async (first: number) => {
+      const store = countCalls(ctx.store());
+      const api = await createGraphqlHarness({ store: store.proxy });
+      const { data, errors } = await api.execute(query as never, { first } as never);
+      await api.stop();
+      expect(errors).toBeUndefined();
+      const edges = (data as any).headlines.edges;
+      expect(edges).toHaveLength(first);
+      expect(edges.every((e: any) => e.node.related.length === 3)).toBe(true);
+      return { related: store.calls.get("listRelated"), all: store.total() };
+    };
+    const [small, large] = [await callsWith(5), await callsWith(100)];
+    expect(small.related).toBe(1);
+    expect(large.related).toBe(1);
+    // The page's articles, then those related to it that the page does not hold: a few
+    // calls per level, whatever the page size.
+    expect(large.all).toBeLessThanOrEqual(small.all);
+  });
+
   it("serves a warm page from the cache without touching the store's article reads", async () => {
     const counted = countCalls(ctx.store());
     const cache = createMemoryCache({ maxEntries: 1000 });
