@@ -50,6 +50,7 @@ describe.each(listBackends())("store sources on $name", (backend) => {
         createdAt: T0,
         fullText: false,
         selectors: null,
+        removedAt: null,
       });
     });
 
