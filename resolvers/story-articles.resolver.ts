@@ -16,6 +16,6 @@ export class StoryArticlesResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ArticleConnectionType> {
     // A report usually joins after the others (published later): positions mostly hold.
-    return pageOfRankedIds(ctx, story.articleIds, args, "story");
+    return pageOfRankedIds(ctx, story.articleIds, args, `story-${story.id}`);
   }
 }

@@ -27,6 +27,14 @@ export class UpdateSourceInput {
   @Length(1, 200)
   schedule?: string;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True: poll at the source's own publishing pace (drops interval and schedule).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  adaptive?: boolean;
+
   @Field(() => Boolean, { nullable: true, description: "Fetch story pages of teaser-only items." })
   @IsOptional()
   @IsBoolean()

@@ -104,5 +104,7 @@ async function removeSource(argv: string[], config: Config, io: Io): Promise<num
 }
 
 function describe(def: SourceDefinition): string {
-  return def.intervalSeconds != null ? `${def.kind}, every ${def.intervalSeconds}s` : def.kind;
+  if (def.intervalSeconds != null) return `${def.kind}, every ${def.intervalSeconds}s`;
+  if (def.schedule != null) return `${def.kind}, on "${def.schedule}"`;
+  return `${def.kind}, at its own pace`;
 }

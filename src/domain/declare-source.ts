@@ -3,9 +3,6 @@ import { SOURCE_ID_PATTERN, deriveSourceId, uniqueSourceId } from "./source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./source-schedule";
 import { SourceInputError, parseSourceUrl, sourceUrlKey } from "./source-url";
 
-/** The poll interval of a source that names none (seconds), as in the config file. */
-export const DEFAULT_INTERVAL_SECONDS = 900;
-
 const KINDS: readonly SourceKind[] = ["rss", "atom", "json", "html"];
 
 /** What the command line may say about a new source; only the URL is required. */
@@ -25,7 +22,8 @@ export interface KnownSources {
 
 /**
  * Returns the definition of a source declared from the command line: http(s) URL, a free id
- * (given, or derived from the name or host), kind `rss` and interval 900 s by default.
+ * (given, or derived from the name or host), kind `rss` by default, and polled at its own
+ * publishing pace (adaptive) unless an interval is given, as in the config file.
  * Throws SourceInputError (one line) on invalid input or a URL or id already in use.
  */
 export function declareSource(input: SourceInput, known: KnownSources): SourceDefinition {
@@ -63,8 +61,8 @@ function parseKind(kind: string | undefined): SourceKind {
   return found;
 }
 
-function parseInterval(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_INTERVAL_SECONDS;
+function parseInterval(text: string | undefined): number | null {
+  if (text === undefined) return null;
   const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
   const { min, max } = INTERVAL_BOUNDS_SECONDS;
   if (!(seconds >= min && seconds <= max)) {

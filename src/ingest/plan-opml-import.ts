@@ -1,4 +1,4 @@
-import { DEFAULT_INTERVAL_SECONDS, type KnownSources } from "../domain/declare-source";
+import type { KnownSources } from "../domain/declare-source";
 import type { SourceDefinition, SourceKind } from "../domain/source";
 import { deriveSourceId, uniqueSourceId } from "../domain/source-id";
 import { parseSourceUrl, sourceUrlKey } from "../domain/source-url";
@@ -65,7 +65,8 @@ function toDefinition(
     name: outline.title.slice(0, 200),
     url,
     kind: kindOf(outline.type),
-    intervalSeconds: DEFAULT_INTERVAL_SECONDS,
+    // Polled at its own publishing pace, as a config-file source without an interval.
+    intervalSeconds: null,
     tags: outline.categories,
   };
 }

@@ -1,7 +1,9 @@
 import { type SourceInput, declareSource } from "../domain/declare-source";
 import { describeCronProblem } from "../domain/cron-schedule";
 import type { Source, SourceDefinition } from "../domain/source";
-import { INTERVAL_BOUNDS_SECONDS } from "../domain/source-schedule";
+import { INTERVAL_BOUNDS_SECONDS, scheduleOf } from "../domain/source-schedule";
+import { ADAPTIVE_SAMPLE } from "../domain/adaptive-interval";
+import { planNextCheck } from "../domain/plan-next-check";
 import { SourceInputError, SourceNotFoundError, parseSourceUrl } from "../domain/source-url";
 import type { Store } from "../store/store";
 import type { FoundFeed } from "./find-feed";
@@ -34,6 +36,8 @@ export interface SourcePatch {
   name?: string;
   intervalSeconds?: number | null;
   schedule?: string | null;
+  /** True: polled at its own publishing pace (no interval, no schedule). */
+  adaptive?: boolean;
   fullText?: boolean;
   tags?: string[];
 }
@@ -91,11 +95,14 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
       notFromConfig(id);
       checkPatch(patch);
       const current = await declared(id);
-      const next: SourceDefinition = { ...current, ...withoutUndefined(patch) };
-      // One way of timing at a time: the one given replaces the other.
-      if (patch.intervalSeconds != null) next.schedule = null;
-      if (patch.schedule != null) next.intervalSeconds = null;
+      const { adaptive, ...fields } = withoutUndefined(patch);
+      const next: SourceDefinition = { ...current, ...fields };
+      // One way of timing at a time: the one given replaces the others.
+      if (patch.intervalSeconds != null || adaptive) next.schedule = null;
+      if (patch.schedule != null || adaptive) next.intervalSeconds = null;
       await deps.store.upsertSources([next]);
+      const updated = await declared(id);
+      if (timingKey(updated) !== timingKey(current)) await replan(deps.store, updated);
       return declared(id);
     },
     async remove(id) {
@@ -120,8 +127,9 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
 }
 
 function checkPatch(patch: SourcePatch): void {
-  if (patch.intervalSeconds != null && patch.schedule != null) {
-    throw new SourceInputError("schedule: give intervalSeconds or schedule, not both");
+  const timings = [patch.intervalSeconds != null, patch.schedule != null, patch.adaptive === true];
+  if (timings.filter(Boolean).length > 1) {
+    throw new SourceInputError("schedule: give one of intervalSeconds, schedule or adaptive");
   }
   const problem = patch.schedule ? describeCronProblem(patch.schedule) : null;
   if (problem) throw new SourceInputError(`schedule: cron expression ${problem}`);
@@ -133,6 +141,30 @@ function checkPatch(patch: SourcePatch): void {
   if (patch.name !== undefined && (patch.name.trim() === "" || patch.name.length > 200)) {
     throw new SourceInputError("name: 1 to 200 characters");
   }
+}
+
+function timingKey(source: Source): string {
+  return JSON.stringify(scheduleOf(source));
+}
+
+// A fetched source's next check follows its new timing from its last fetch (a source never
+// fetched is due already); hints of its last response (ttl, max-age) are not kept.
+async function replan(store: Store, source: Source): Promise<void> {
+  if (source.lastFetchedAt === null) return;
+  const schedule = scheduleOf(source);
+  const publishedTimes =
+    schedule.kind === "adaptive"
+      ? await store.listRecentPublishTimes(source.id, ADAPTIVE_SAMPLE)
+      : undefined;
+  const next = planNextCheck({
+    now: source.lastFetchedAt,
+    schedule,
+    failures: source.consecutiveFailures,
+    publishedTimes,
+    // No jitter: a backoff keeps its middle length.
+    random: () => 0.5,
+  });
+  await store.setNextCheck(source.id, next);
 }
 
 function withoutUndefined<T extends object>(patch: T): Partial<T> {

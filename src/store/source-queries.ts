@@ -8,7 +8,7 @@ import type { Store } from "./store";
 /** The part of the Store that declares, lists and removes sources. */
 export type SourceQueries = Pick<
   Store,
-  "upsertSources" | "listSources" | "getSources" | "removeSource"
+  "upsertSources" | "listSources" | "getSources" | "removeSource" | "setNextCheck"
 >;
 
 // About 25 columns per row keeps a batch well under SQLite's parameter limit.
@@ -43,6 +43,14 @@ export function createSourceQueries(db: Kysely<Database>, now: () => number): So
         .where("removed_at", "is", null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+    setNextCheck: async (id, next) => {
+      await db
+        .updateTable("sources")
+        .set({ next_check_at: next.at, next_check_reason: next.reason })
+        .where("id", "=", id)
+        .where("removed_at", "is", null)
+        .execute();
     },
   };
 }

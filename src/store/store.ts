@@ -1,7 +1,7 @@
 import type { Article, ArticleStats, Tag } from "../domain/article";
 import type { SearchNode } from "../domain/search-query";
 import type { ClusterCandidate } from "../domain/story-similarity";
-import type { FetchOutcome, Source, SourceDefinition } from "../domain/source";
+import type { FetchOutcome, NextCheckReason, Source, SourceDefinition } from "../domain/source";
 
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
 export interface ArticleFilter {
@@ -141,6 +141,8 @@ export interface Store {
    * (null: the source is not leased), else writes nothing and resolves false.
    */
   recordFetch(outcome: FetchOutcome, leaseOwner: string | null): Promise<boolean>;
+  /** Sets when a declared source is next due and why (its timing changed); no fetch is recorded. */
+  setNextCheck(id: string, next: { at: number; reason: NextCheckReason }): Promise<void>;
   /** Frees every lease `owner` holds (claimed but never recorded); resolves how many. */
   releaseLeases(owner: string): Promise<number>;
   /** Publish times (epoch ms) of a source's newest stored articles, newest first. */

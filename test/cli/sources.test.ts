@@ -20,7 +20,7 @@ describe("newsgate sources add", () => {
     );
     expect(add).toEqual({
       code: 0,
-      out: 'added source "example-news" (rss, every 900s): https://news.example.com/feed.xml',
+      out: 'added source "example-news" (rss, at its own pace): https://news.example.com/feed.xml',
       err: "",
     });
     const list = await cli(["sources", "list"], env);

@@ -89,7 +89,7 @@ describe("finding the feed behind a URL", () => {
     expect(add.code).toBe(0);
     expect(add.out.split("\n")).toEqual([
       `found rss feed ${site.url}/feed.xml (the page links it with <link rel="alternate">)`,
-      `added source "world-news-latest-headlines" (rss, every 900s): ${site.url}/feed.xml`,
+      `added source "world-news-latest-headlines" (rss, at its own pace): ${site.url}/feed.xml`,
     ]);
     const refused = await cli(["sources", "add", `${site.url}/linked.html`], env);
     expect(refused.code).toBe(1);

@@ -23,14 +23,14 @@ function doc(...feeds: [title: string, xmlUrl: string, type?: string][]): OpmlDo
 const none = { sources: [], reservedIds: new Set<string>() };
 
 describe("planOpmlImport", () => {
-  it("adds each feed as an rss source with a slug id, the default interval and its categories", () => {
+  it("adds each feed as an rss source with a slug id, polled at their own pace, with their categories", () => {
     const plan = planOpmlImport(fixture("nested-folders-2.0.opml"), none);
     expect(plan.add[0]).toEqual({
       id: "eu-observer",
       name: "EU Observer",
       url: "https://euobserver.com/rss.xml",
       kind: "rss",
-      intervalSeconds: 900,
+      intervalSeconds: null,
       tags: ["World", "Europe", "Politics", "EU", "Daily"],
     });
     expect(plan.add.map((d) => d.id)).toEqual([

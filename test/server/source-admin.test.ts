@@ -56,6 +56,11 @@ describe("admin mutations over HTTP", () => {
       name: "World News - Latest Headlines",
       kind: "RSS",
     });
+    const pace = await gql(
+      url(),
+      `{ source(id: "${added.data.addSource.id}") { intervalSeconds schedule } }`,
+    );
+    expect(pace.data.source).toEqual({ intervalSeconds: null, schedule: null });
     const id = added.data.addSource.id;
     const refreshed = await gql(
       url(),
@@ -79,11 +84,30 @@ describe("admin mutations over HTTP", () => {
     expect(renamed.data.updateSource).toEqual({ name: "World" });
     const cron = await gql(
       url(),
-      `mutation { updateSource(id: "${id}", input: { schedule: "*/30 6-22 * * *" }) { schedule intervalSeconds } }`,
+      `mutation { updateSource(id: "${id}", input: { schedule: "0 3 * * *" }) { schedule intervalSeconds health { lastFetchedAt nextCheckAt nextCheckReason } } }`,
       {},
       KEY,
     );
-    expect(cron.data.updateSource).toEqual({ schedule: "*/30 6-22 * * *", intervalSeconds: null });
+    const timed = cron.data.updateSource;
+    expect(timed).toMatchObject({ schedule: "0 3 * * *", intervalSeconds: null });
+    // Planned afresh from the last fetch: the next 03:00 UTC after it.
+    const fetchedAt = Date.parse(timed.health.lastFetchedAt);
+    const next = Date.parse(timed.health.nextCheckAt);
+    expect(timed.health.nextCheckReason).toBe("CRON");
+    expect(new Date(next).getUTCHours()).toBe(3);
+    expect(next).toBeGreaterThan(fetchedAt);
+    expect(next - fetchedAt).toBeLessThanOrEqual(24 * 3600_000);
+    const adaptive = await gql(
+      url(),
+      `mutation { updateSource(id: "${id}", input: { adaptive: true }) { schedule intervalSeconds health { nextCheckReason } } }`,
+      {},
+      KEY,
+    );
+    expect(adaptive.data.updateSource).toEqual({
+      schedule: null,
+      intervalSeconds: null,
+      health: { nextCheckReason: "ADAPTIVE" },
+    });
     const both = await gql(
       url(),
       `mutation { updateSource(id: "${id}", input: { schedule: "0 * * * *", intervalSeconds: 600 }) { id } }`,
@@ -91,7 +115,7 @@ describe("admin mutations over HTTP", () => {
       KEY,
     );
     expect(code(both)).toBe("BAD_USER_INPUT");
-    expect(both.errors![0].message).toMatch(/not both/);
+    expect(both.errors![0].message).toMatch(/give one of intervalSeconds, schedule or adaptive/);
     const removed = await gql(
       url(),
       `mutation { removeSource(id: "${id}") }`,
