@@ -13,7 +13,7 @@ export class AddSourceInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Display name; the feed's title by default.",
+    description: "Display name; the feed's title by default (the host with discover: false).",
   })
   @IsOptional()
   @Length(1, 200)
@@ -29,7 +29,7 @@ export class AddSourceInput {
 
   @Field(() => SourceKind, {
     nullable: true,
-    description: "Format; found from the content by default.",
+    description: "Format; found from the content by default (RSS with discover: false).",
   })
   @IsOptional()
   kind?: SourceKind;
@@ -46,7 +46,8 @@ export class AddSourceInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "Look for the feed behind a page URL (default true; never for html sources).",
+    description:
+      "Fetch the URL first to find its feed, format and title (default true; never for html sources).",
   })
   @IsOptional()
   @IsBoolean()
