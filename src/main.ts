@@ -20,6 +20,7 @@ import type { IngestReport } from "./ingest/ingest-report";
 import { ingestSource } from "./ingest/ingest-source";
 import { createScheduler } from "./ingest/scheduler";
 import { createSourceAdmin, type SourceAdmin } from "./ingest/source-admin";
+import { declareSources } from "./ingest/replan-sources";
 import { createStoryFeatureCache } from "./ingest/story-feature-cache";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
@@ -57,7 +58,8 @@ async function openCache(config: Config, logger: Logger): Promise<Cache> {
 async function openSyncedStore(config: Config): Promise<Store> {
   const store = await createStore(config.databaseUrl);
   try {
-    await store.upsertSources(config.sources);
+    // A source whose timing changed in the file gets its next check planned afresh.
+    await declareSources(store, config.sources);
     return store;
   } catch (error) {
     await store.close();

@@ -1,9 +1,7 @@
 import { type SourceInput, declareSource } from "../domain/declare-source";
 import { describeCronProblem } from "../domain/cron-schedule";
 import type { Source, SourceDefinition } from "../domain/source";
-import { INTERVAL_BOUNDS_SECONDS, scheduleOf } from "../domain/source-schedule";
-import { ADAPTIVE_SAMPLE } from "../domain/adaptive-interval";
-import { planNextCheck } from "../domain/plan-next-check";
+import { INTERVAL_BOUNDS_SECONDS } from "../domain/source-schedule";
 import { SourceInputError, SourceNotFoundError, parseSourceUrl } from "../domain/source-url";
 import type { Store } from "../store/store";
 import type { FoundFeed } from "./find-feed";
@@ -11,6 +9,7 @@ import type { IngestReport } from "./ingest-report";
 import type { OpmlDocument } from "./parse-opml";
 import { planAroundRemoved } from "./plan-around-removed";
 import { type OpmlImportPlan, planOpmlImport } from "./plan-opml-import";
+import { declareSources } from "./replan-sources";
 
 /** What managing sources needs: the store, feed discovery, one ingest, and the config's ids. */
 export interface SourceAdminDeps {
@@ -100,9 +99,7 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
       // One way of timing at a time: the one given replaces the others.
       if (patch.intervalSeconds != null || adaptive) next.schedule = null;
       if (patch.schedule != null || adaptive) next.intervalSeconds = null;
-      await deps.store.upsertSources([next]);
-      const updated = await declared(id);
-      if (timingKey(updated) !== timingKey(current)) await replan(deps.store, updated);
+      await declareSources(deps.store, [next]);
       return declared(id);
     },
     async remove(id) {
@@ -141,30 +138,6 @@ function checkPatch(patch: SourcePatch): void {
   if (patch.name !== undefined && (patch.name.trim() === "" || patch.name.length > 200)) {
     throw new SourceInputError("name: 1 to 200 characters");
   }
-}
-
-function timingKey(source: Source): string {
-  return JSON.stringify(scheduleOf(source));
-}
-
-// A fetched source's next check follows its new timing from its last fetch (a source never
-// fetched is due already); hints of its last response (ttl, max-age) are not kept.
-async function replan(store: Store, source: Source): Promise<void> {
-  if (source.lastFetchedAt === null) return;
-  const schedule = scheduleOf(source);
-  const publishedTimes =
-    schedule.kind === "adaptive"
-      ? await store.listRecentPublishTimes(source.id, ADAPTIVE_SAMPLE)
-      : undefined;
-  const next = planNextCheck({
-    now: source.lastFetchedAt,
-    schedule,
-    failures: source.consecutiveFailures,
-    publishedTimes,
-    // No jitter: a backoff keeps its middle length.
-    random: () => 0.5,
-  });
-  await store.setNextCheck(source.id, next);
 }
 
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
