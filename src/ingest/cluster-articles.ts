@@ -4,6 +4,7 @@ import {
   planClusters,
   SAME_STORY_WINDOW_MS,
   type StoryFeatures,
+  storyFeaturesOf,
 } from "../domain/story-similarity";
 import type { Store } from "../store/store";
 
@@ -32,11 +33,33 @@ export async function clusterNewArticles(
     publishedAt: a.publishedAt,
     clusterId: null,
   }));
+  const others = stored.filter((c) => !fresh.has(c.id));
+  const known = await featuresInSlices(others, features ?? storyFeaturesOf);
   const assignments = planClusters(
     incoming,
-    stored.filter((c) => !fresh.has(c.id)),
-    features,
+    others,
+    (c) => known.get(c) ?? (features ?? storyFeaturesOf)(c),
   );
   if (assignments.size > 0) await store.setClusters(assignments);
   return [...assignments.keys()];
+}
+
+// Reports whose features are computed between turns of the event loop.
+const SLICE = 250;
+
+/**
+ * Returns the features of many reports, computed a slice at a time with the event loop free
+ * between slices: the first ingest after a start reads thousands of stored reports, and the
+ * API answers meanwhile.
+ */
+export async function featuresInSlices(
+  candidates: readonly ClusterCandidate[],
+  features: (c: ClusterCandidate) => StoryFeatures,
+): Promise<Map<ClusterCandidate, StoryFeatures>> {
+  const known = new Map<ClusterCandidate, StoryFeatures>();
+  for (let start = 0; start < candidates.length; start += SLICE) {
+    for (const c of candidates.slice(start, start + SLICE)) known.set(c, features(c));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return known;
 }
