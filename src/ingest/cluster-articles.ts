@@ -34,12 +34,9 @@ export async function clusterNewArticles(
     clusterId: null,
   }));
   const others = stored.filter((c) => !fresh.has(c.id));
-  const known = await featuresInSlices(others, features ?? storyFeaturesOf);
-  const assignments = planClusters(
-    incoming,
-    others,
-    (c) => known.get(c) ?? (features ?? storyFeaturesOf)(c),
-  );
+  const featuresOf = features ?? storyFeaturesOf;
+  const known = await featuresInSlices(others, featuresOf);
+  const assignments = planClusters(incoming, others, (c) => known.get(c) ?? featuresOf(c));
   if (assignments.size > 0) await store.setClusters(assignments);
   return [...assignments.keys()];
 }

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "./database";
 import type { ArticleFilter, HeadlinePage, HeadlinePageQuery, Store } from "./store";
-import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
+import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPage } from "./keyset";
 
 /** The part of the Store that pages through headlines. */
 export type HeadlineQueries = Pick<Store, "listLatest">;
@@ -21,20 +21,14 @@ const LATEST_ORDER: KeyColumn[] = [
 
 /** One page in the LATEST order (keyset on publishedAt desc, id desc) plus the filter's total. */
 async function listLatest(db: Kysely<Database>, query: HeadlinePageQuery): Promise<HeadlinePage> {
-  const request = {
-    first: Math.max(0, Math.floor(query.first)),
-    after: query.after && [query.after.publishedAt, query.after.id],
-    before: query.before && [query.before.publishedAt, query.before.id],
-  };
-  let select = db
+  const request = keysetRequest(query, (p) => [p.publishedAt, p.id]);
+  const select = db
     .selectFrom("articles")
     .select(["id", "published_at"])
     .where((eb) =>
       eb.and([...filterConditions(eb, query.filter), ...keysetConditions(LATEST_ORDER, request)]),
     );
-  for (const c of readOrder(LATEST_ORDER, request)) select = select.orderBy(c.expr, c.dir);
-  // One extra row tells whether another page follows.
-  const page = turnPage(await select.limit(request.first + 1).execute(), request);
+  const page = turnPage(await inKeysetOrder(select, LATEST_ORDER, request).execute(), request);
   const total = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll<number>().as("count"))

@@ -1,4 +1,10 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 
 /** One column of a keyset order (an expression: a column, or an aggregate in HAVING). */
 export interface KeyColumn {
@@ -37,6 +43,18 @@ export function pastKey(
   )})`;
 }
 
+/** The keyset request of a page query whose positions `keyOf` reads as key values. */
+export function keysetRequest<P>(
+  query: { first: number; after?: P; before?: P },
+  keyOf: (position: P) => unknown[],
+): KeysetRequest {
+  return {
+    first: Math.max(0, Math.floor(query.first)),
+    after: query.after === undefined ? undefined : keyOf(query.after),
+    before: query.before === undefined ? undefined : keyOf(query.before),
+  };
+}
+
 /** The conditions of a request: past `after` and ahead of `before` (either may be absent). */
 export function keysetConditions(
   order: readonly KeyColumn[],
@@ -47,10 +65,20 @@ export function keysetConditions(
   );
 }
 
-/** The order to read in: going back from `before`, every column runs the other way. */
-export function readOrder(order: readonly KeyColumn[], request: KeysetRequest): KeyColumn[] {
-  if (request.before === undefined) return [...order];
-  return order.map((c) => ({ expr: c.expr, dir: c.dir === "asc" ? "desc" : "asc" }));
+/**
+ * The query read in `order` (every column the other way going back from `before`), one row
+ * past the page so that turnPage can tell whether more follow.
+ */
+export function inKeysetOrder<DB, TB extends keyof DB, O>(
+  select: SelectQueryBuilder<DB, TB, O>,
+  order: readonly KeyColumn[],
+  request: KeysetRequest,
+): SelectQueryBuilder<DB, TB, O> {
+  const back = request.before !== undefined;
+  let ordered = select;
+  for (const c of order)
+    ordered = ordered.orderBy(c.expr, back === (c.dir === "desc") ? "asc" : "desc");
+  return ordered.limit(request.first + 1);
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import { toFts5Query, toTsQuery } from "../domain/search-query";
 import type { Database } from "./database";
 import { filterConditions } from "./headline-queries";
-import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
+import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPage } from "./keyset";
 import type { StoreDialect } from "./open-database";
 import type { SearchPage, SearchQuery, Store } from "./store";
 
@@ -52,21 +52,16 @@ async function page(
   score: RawBuilder<number>,
   snippet: RawBuilder<string>,
 ): Promise<SearchPage> {
-  const request = {
-    first: Math.max(0, Math.floor(query.first)),
-    after: query.after && [query.after.score, query.after.id],
-    before: query.before && [query.before.score, query.before.id],
-  };
+  const request = keysetRequest(query, (p) => [p.score, p.id]);
   const ranked = db
     .selectFrom("articles")
     .select(["id", score.as("score")])
     .where((eb) => eb.and([matches, ...filterConditions(eb, query.filter)]));
-  let select = db
+  const select = db
     .selectFrom(ranked.as("ranked"))
     .selectAll()
     .where((eb) => eb.and(keysetConditions(RELEVANCE_ORDER, request)));
-  for (const c of readOrder(RELEVANCE_ORDER, request)) select = select.orderBy(c.expr, c.dir);
-  const shown = turnPage(await select.limit(request.first + 1).execute(), request);
+  const shown = turnPage(await inKeysetOrder(select, RELEVANCE_ORDER, request).execute(), request);
   const total = await db
     .selectFrom("articles")
     .select((eb) => eb.fn.countAll<number>().as("count"))

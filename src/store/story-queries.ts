@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { ClusterCandidate } from "../domain/story-similarity";
 import { chunk } from "./chunk";
-import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
+import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPage } from "./keyset";
 import type { Database } from "./database";
 import type { StoreDialect } from "./open-database";
 import type { Store, StorySummary } from "./store";
@@ -49,19 +49,18 @@ export function createStoryQueries(db: Kysely<Database>, dialect: StoreDialect):
             .execute();
         }
       }),
-    async listStories({ since, first, after, before }) {
-      const request = {
-        first,
-        after: after && [after.lastUpdatedAt, after.id],
-        before: before && [before.lastUpdatedAt, before.id],
-      };
-      const fetched = await summaries((q) => {
-        let page = q
-          .where("cluster_id", "in", reportedSince(db, since))
-          .having((eb) => eb.and(keysetConditions(STORY_ORDER, request)));
-        for (const c of readOrder(STORY_ORDER, request)) page = page.orderBy(c.expr, c.dir);
-        return page.limit(first + 1);
-      });
+    async listStories(query) {
+      const { since } = query;
+      const request = keysetRequest(query, (p) => [p.lastUpdatedAt, p.id]);
+      const fetched = await summaries((q) =>
+        inKeysetOrder(
+          q
+            .where("cluster_id", "in", reportedSince(db, since))
+            .having((eb) => eb.and(keysetConditions(STORY_ORDER, request))),
+          STORY_ORDER,
+          request,
+        ),
+      );
       const rows = turnPage(fetched, request);
       const total = await db
         .selectFrom(base(db).where("cluster_id", "in", reportedSince(db, since)).as("stories"))

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Tag, TagOrigin } from "../domain/article";
 import { chunk } from "./chunk";
-import { type KeyColumn, keysetConditions, readOrder, turnPage } from "./keyset";
+import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPage } from "./keyset";
 import type { Database } from "./database";
 import type { Store } from "./store";
 
@@ -75,19 +75,14 @@ export function createTagQueries(db: Kysely<Database>): TagQueries {
       return rows.map((r) => ({ slug: r.slug, name: r.name, count: Number(r.count) }));
     },
     listTags: async (query) => {
-      const request = {
-        first: query.first,
-        after: query.after && [query.after.count, query.after.slug],
-        before: query.before && [query.before.count, query.before.slug],
-      };
-      let select = db
+      const request = keysetRequest(query, (p) => [p.count, p.slug]);
+      const select = db
         .selectFrom("tags")
         .innerJoin("article_tags", "article_tags.slug", "tags.slug")
         .select(["tags.slug", "tags.name", (eb) => eb.fn.countAll<number>().as("count")])
         .groupBy(["tags.slug", "tags.name"])
         .having((eb) => eb.and(keysetConditions(MOST_USED, request)));
-      for (const c of readOrder(MOST_USED, request)) select = select.orderBy(c.expr, c.dir);
-      const page = turnPage(await select.limit(query.first + 1).execute(), request);
+      const page = turnPage(await inKeysetOrder(select, MOST_USED, request).execute(), request);
       const total = await db
         .selectFrom("article_tags")
         .select((eb) => eb.fn.count<number>("slug").distinct().as("count"))
