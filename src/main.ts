@@ -31,7 +31,7 @@ import { createApiKeyCheck } from "./server/api-key";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
-import { createStore } from "./store/create-store";
+import { type CreateStoreOptions, createStore } from "./store/create-store";
 import type { Store } from "./store/store";
 
 /** The long-lived parts every command shares, opened from the config. */
@@ -51,12 +51,16 @@ export interface Gateway {
 
 async function openCache(config: Config, logger: Logger): Promise<Cache> {
   if (!config.redisUrl) return createMemoryCache({ maxEntries: 10_000 });
-  return createRedisCache({ url: config.redisUrl, logger: logger.child({ part: "redis" }) });
+  return createRedisCache({
+    url: config.redisUrl,
+    namespace: createCacheKeys(config.cachePrefix).namespace,
+    logger: logger.child({ part: "redis" }),
+  });
 }
 
 /** Opens the store (running migrations) and syncs the config file's sources into it. */
-async function openSyncedStore(config: Config): Promise<Store> {
-  const store = await createStore(config.databaseUrl);
+async function openSyncedStore(config: Config, options: CreateStoreOptions = {}): Promise<Store> {
+  const store = await createStore(config.databaseUrl, options);
   try {
     // A source whose timing changed in the file gets its next check planned afresh.
     await declareSources(store, config.sources);
@@ -72,11 +76,21 @@ function leaseMsFor(config: Config): number {
   return config.fetch.timeoutMs * 2 + 60_000;
 }
 
+/** What a caller may add to the gateway it opens (the benchmarks count store queries). */
+export interface GatewayOptions {
+  /** Called after each SQL statement with how long it took. */
+  onQuery?: CreateStoreOptions["onQuery"];
+}
+
 /** Opens the store, the cache and the fetcher; syncs config sources. */
-export async function openGateway(config: Config, logger: Logger): Promise<Gateway> {
+export async function openGateway(
+  config: Config,
+  logger: Logger,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
   // First: it can refuse the config, and it starts no thread before the first parse.
   const parser = createDocumentParser(config);
-  const store = await openSyncedStore(config);
+  const store = await openSyncedStore(config, { onQuery: options.onQuery });
   const cache = await openCache(config, logger);
   const reads = createArticleReads({
     store,
@@ -164,7 +178,15 @@ const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 
 /** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
-  const gateway = await openGateway(config, logger);
+  return serveGateway(await openGateway(config, logger), config, logger);
+}
+
+/** Serves an open gateway (and runs its scheduler unless disabled); stopping closes it. */
+export async function serveGateway(
+  gateway: Gateway,
+  config: Config,
+  logger: Logger,
+): Promise<Running> {
   const isAdmin = createApiKeyCheck(config.apiKeys);
   const server = await createHttpServer({
     schema: await buildGatewaySchema(gateway.events),

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 /** The one place cache key names are built; every key starts with the prefix. */
 export interface CacheKeys {
   readonly prefix: string;
+  /** What every cached value's key starts with (counters and limits live outside it). */
+  readonly namespace: string;
   /** Key of one serialized Article. */
   article(id: string): string;
   /** Key of one automatic persisted query, by its sha256 hash. */
@@ -19,13 +21,17 @@ const HASH_LENGTH = 16;
 
 /** Returns the key builder for a prefix (`ng:` by default). */
 export function createCacheKeys(prefix = "ng:"): CacheKeys {
+  // Cached values live under `c:`, apart from view counts and limits, so clearing the cache
+  // leaves those alone.
+  const namespace = `${prefix}c:`;
   // List keys share the `{lists}` hash tag so the generation and the lists it versions live in
   // one Redis Cluster slot; article keys stay untagged so they spread over the cluster.
-  const lists = `${prefix}{lists}:`;
+  const lists = `${namespace}{lists}:`;
   return {
     prefix,
-    article: (id) => `${prefix}article:${id}`,
-    persistedQuery: (hash) => `${prefix}apq:${hash}`,
+    namespace,
+    article: (id) => `${namespace}article:${id}`,
+    persistedQuery: (hash) => `${namespace}apq:${hash}`,
     listGeneration: () => `${lists}generation`,
     headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,
     hashQuery: (query) =>

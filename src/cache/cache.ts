@@ -14,6 +14,8 @@ export interface Cache {
   delete(keys: readonly string[]): Promise<void>;
   /** Atomically increments an integer counter and returns its new value, or null if unavailable. */
   increment(key: string): Promise<number | null>;
+  /** Drops every value this cache holds (counters kept elsewhere are untouched). */
+  clear(): Promise<void>;
   state(): CacheState;
   close(): Promise<void>;
 }

@@ -39,6 +39,9 @@ export function createMemoryCache(opts: MemoryCacheOptions): Cache {
       lru.set(key, String(next), { noUpdateTTL: true });
       return next;
     },
+    async clear() {
+      lru.clear();
+    },
     state: () => "memory",
     async close() {
       lru.clear();

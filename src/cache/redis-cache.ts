@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import type { Cache, CacheState } from "./cache";
+import { createCacheKeys } from "./cache-keys";
 import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
 
 /** The slice of a logger the Redis cache needs (pino's shape). */
@@ -10,6 +11,8 @@ export interface CacheLogger {
 /** Options for {@link createRedisCache}. */
 export interface RedisCacheOptions {
   url: string;
+  /** The key prefix every cached value has (`ng:c:` by default); `clear()` drops its keys. */
+  namespace?: string;
   /** A command slower than this fails (and counts against the breaker); 250 ms by default. */
   commandTimeoutMs?: number;
   logger?: CacheLogger;
@@ -31,6 +34,7 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
   const logger = opts.logger ?? silentLogger;
   const commandTimeout = opts.commandTimeoutMs ?? 250;
   const maxDelay = opts.maxReconnectDelayMs ?? 2000;
+  const namespace = opts.namespace ?? createCacheKeys().namespace;
   const client = new Redis(opts.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -102,6 +106,7 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
             await client.del(...keys);
           }),
     increment: (key) => guarded<number | null>(null, () => client.incr(key)),
+    clear: () => guarded(undefined, () => unlinkMatching(client, `${namespace}*`)),
     state: (): CacheState =>
       !closed && client.status === "ready" && breaker.state() === "closed" ? "up" : "down",
     close: () => {
@@ -135,6 +140,16 @@ function watchConnection(client: Redis, breaker: CircuitBreaker, logger: CacheLo
   return () => {
     link = "closing";
   };
+}
+
+/** Unlinks every key matching a pattern, a SCAN page at a time (never KEYS on a live server). */
+async function unlinkMatching(client: Redis, pattern: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+    if (keys.length > 0) await client.unlink(...keys);
+    cursor = next;
+  } while (cursor !== "0");
 }
 
 function isReplyError(error: unknown): boolean {

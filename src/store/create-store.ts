@@ -4,7 +4,7 @@ import { createFetchRecords } from "./fetch-records";
 import { claimDueSources } from "./claim-sources";
 import { createHeadlineQueries } from "./headline-queries";
 import { migrateToLatest } from "./migrate";
-import { type OpenDatabase, openDatabase } from "./open-database";
+import { type OpenDatabase, openDatabase, type QueryListener } from "./open-database";
 import { createSourceQueries } from "./source-queries";
 import type { Store } from "./store";
 import { createSearchQueries } from "./search-queries";
@@ -16,6 +16,8 @@ import { createTagQueries } from "./tag-queries";
 export interface CreateStoreOptions {
   /** The clock that stamps newly declared sources (epoch ms); `Date.now` by default. */
   now?: () => number;
+  /** Called after each SQL statement with its duration (the benchmarks count round trips). */
+  onQuery?: QueryListener;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function createStore(
   databaseUrl: string,
   options: CreateStoreOptions = {},
 ): Promise<Store> {
-  const opened = openOrExplain(databaseUrl);
+  const opened = openOrExplain(databaseUrl, options.onQuery);
   try {
     // Reach the database first, so an unreachable one is reported as such, not as a migration.
     await sql`select 1`.execute(opened.db).catch((error) => {
@@ -40,9 +42,9 @@ export async function createStore(
   return assembleStore(opened, options.now ?? Date.now);
 }
 
-function openOrExplain(databaseUrl: string): OpenDatabase {
+function openOrExplain(databaseUrl: string, onQuery?: QueryListener): OpenDatabase {
   try {
-    return openDatabase(databaseUrl);
+    return openDatabase(databaseUrl, onQuery);
   } catch (error) {
     if (firstLine(error).startsWith("store:")) throw error;
     throw new Error(`store: cannot open ${redactUrl(databaseUrl)}: ${firstLine(error)}`);

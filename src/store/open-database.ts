@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from "kysely";
 import { Pool, TypeOverrides } from "pg";
 import type { Database } from "./database";
 import { withStatementCache } from "./statement-cache";
@@ -18,13 +18,17 @@ export interface OpenDatabase {
 const INT8_OID = 20;
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/** Called after each statement with its duration in milliseconds (failed ones too). */
+export type QueryListener = (durationMs: number) => void;
+
 /** Opens `sqlite:PATH`, `sqlite::memory:`, `postgres://...` or `postgresql://...` with Kysely. */
-export function openDatabase(databaseUrl: string): OpenDatabase {
+export function openDatabase(databaseUrl: string, onQuery?: QueryListener): OpenDatabase {
+  const log = onQuery && ((event: LogEvent) => onQuery(event.queryDurationMillis));
   if (databaseUrl.startsWith("sqlite:")) {
-    return { db: openSqlite(parseSqlitePath(databaseUrl)), dialect: "sqlite" };
+    return { db: openSqlite(parseSqlitePath(databaseUrl), log), dialect: "sqlite" };
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return { db: openPostgres(databaseUrl), dialect: "postgres" };
+    return { db: openPostgres(databaseUrl, log), dialect: "postgres" };
   }
   const scheme = databaseUrl.split(":")[0] ?? "";
   throw new Error(`store: unsupported database URL scheme "${scheme}:" (use sqlite: or postgres:)`);
@@ -38,7 +42,9 @@ export function parseSqlitePath(databaseUrl: string): string {
   return path;
 }
 
-function openSqlite(path: string): Kysely<Database> {
+type KyselyLog = ((event: LogEvent) => void) | undefined;
+
+function openSqlite(path: string, log: KyselyLog): Kysely<Database> {
   const inMemory = path === ":memory:";
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
@@ -48,15 +54,16 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    log,
   });
 }
 
-function openPostgres(connectionString: string): Kysely<Database> {
+function openPostgres(connectionString: string, log: KyselyLog): Kysely<Database> {
   // Per pool, not the global pg.types: epoch-ms bigints fit a JS number exactly.
   const types = new TypeOverrides();
   types.setTypeParser(INT8_OID, "text", Number);
   const pool = new Pool({ connectionString, types });
   // An idle client dying (server restart) must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }

@@ -135,6 +135,19 @@ describe.each(adapters)("%s cache", (_name, create) => {
     expect(await cache.getMany([blue.article("a1"), green.article("a1")])).toEqual(["blue", null]);
   });
 
+  it("forgets every cached value when cleared", async () => {
+    const keys = createCacheKeys();
+    await cache.setMany([
+      { key: keys.article(key("a")), value: "1", ttlSeconds: 60 },
+      { key: keys.listGeneration(), value: "7", ttlSeconds: 60 },
+    ]);
+    await cache.clear();
+    expect(await cache.getMany([keys.article(key("a")), keys.listGeneration()])).toEqual([
+      null,
+      null,
+    ]);
+  });
+
   it("reports its state for /readyz", () => {
     expect(cache.state()).toBe(cache.kind === "memory" ? "memory" : "up");
   });

@@ -9,7 +9,7 @@ describe("cache keys", () => {
 
   it("starts every key with a configured prefix", () => {
     const keys = createCacheKeys("test-7:");
-    expect(keys.article("a1")).toBe("test-7:article:a1");
+    expect(keys.article("a1")).toBe("test-7:c:article:a1");
     expect(keys.listGeneration().startsWith("test-7:")).toBe(true);
     expect(keys.headlines(1, "q").startsWith("test-7:")).toBe(true);
   });

@@ -42,6 +42,18 @@ describe("redis cache", () => {
     await cache.close();
   });
 
+  it("clears the cached values under its namespace and nothing else", async () => {
+    const keys = createCacheKeys(`clear-${Date.now()}:`);
+    const cache = await createRedisCache({ url: server.url, namespace: keys.namespace });
+    const cached = Array.from({ length: 2500 }, (_, i) => keys.article(`a${i}`));
+    await cache.setMany(cached.map((key) => ({ key, value: "{}", ttlSeconds: 60 })));
+    await raw.set(`${keys.prefix}{pop}:pending`, "kept");
+    await cache.clear();
+    expect(await raw.keys(`${keys.namespace}*`)).toEqual([]);
+    expect(await raw.get(`${keys.prefix}{pop}:pending`)).toBe("kept");
+    await cache.close();
+  });
+
   it("reads many keys in one MGET round trip", async () => {
     const cache = await createRedisCache({ url: server.url });
     const [mgetBefore, getBefore] = [await commandCalls("mget"), await commandCalls("get")];
