@@ -15,7 +15,8 @@ import type { Article } from "../src/domain/article";
 import { matchesSearch, parseSearchQuery } from "../src/domain/search-query";
 import { ARTICLE_ADDED, type ArticleAddedEvent } from "../src/server/article-events";
 import type { GatewayContext } from "../src/server/context";
-import { ArticleType, toArticleType } from "../schema/article.type";
+import { ArticleType } from "../schema/article.type";
+import { type ArticleCard, toArticleCard } from "../src/domain/article-card";
 
 @InputType("ArticleAddedFilter", { description: "Which new articles a subscriber hears of." })
 export class ArticleAddedFilterInput {
@@ -64,9 +65,8 @@ export class ArticleAddedResolver {
     @Root() event: ArticleAddedEvent,
     @Args() _args: ArticleAddedArgs,
     @Ctx() ctx: GatewayContext,
-  ): Promise<ArticleType> {
-    const article = await ctx.loaders.article.load(event.id);
-    return toArticleType(article ?? stub(event));
+  ): Promise<ArticleCard> {
+    return (await ctx.loaders.card.load(event.id)) ?? toArticleCard(stub(event));
   }
 }
 

@@ -1,5 +1,4 @@
 import { GraphQLError } from "graphql";
-import type { Article } from "../src/domain/article";
 import {
   decodeLatestCursor,
   encodeLatestCursor,
@@ -8,7 +7,6 @@ import {
 import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter, LatestPosition } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
-import { toArticleType } from "../schema/article.type";
 import { keysetConnection, readPageRequest } from "./page-info";
 
 function decodeCursor(cursor: string, argument: string): LatestPosition {
@@ -31,12 +29,12 @@ export async function loadArticleConnection(
 ): Promise<ArticleConnectionType> {
   const request = readPageRequest(args, decodeCursor);
   const page = await ctx.reads.listLatest({ filter: args.filter, ...request });
-  const loaded = await ctx.loaders.article.loadMany(page.items.map((p) => p.id));
+  const cards = await ctx.loaders.card.loadMany(page.items.map((p) => p.id));
   const edges = page.items.flatMap((position, i) => {
-    const article = loaded[i];
+    const node = cards[i];
     // An article removed between the list and the load is skipped, not an error.
-    if (!article || article instanceof Error) return [];
-    return [{ cursor: encodeLatestCursor(position), node: toArticleType(article as Article) }];
+    if (!node || node instanceof Error) return [];
+    return [{ cursor: encodeLatestCursor(position), node }];
   });
   return Object.assign(new ArticleConnectionType(), keysetConnection(edges, page, request));
 }

@@ -1,9 +1,7 @@
-import type { Article } from "../src/domain/article";
 import { hotScore, type PopularityWindow } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
-import { toArticleType } from "../schema/article.type";
 import { decodeRankCursor, encodeRankCursor } from "./opaque-cursor";
 import { pageInfoOf, rankedSlice, readPageRequest } from "./page-info";
 
@@ -52,12 +50,11 @@ export async function pageOfRankedIds(
   );
   const slice = rankedSlice(request, ids.length);
   const pageIds = ids.slice(slice.start, slice.end);
-  const loaded = await ctx.loaders.article.loadMany(pageIds);
+  const cards = await ctx.loaders.card.loadMany(pageIds);
   const edges = pageIds.flatMap((_, i) => {
-    const article = loaded[i];
-    if (!article || article instanceof Error) return [];
-    const cursor = encodeRankCursor(order, slice.start + i + 1);
-    return [{ cursor, node: toArticleType(article as Article) }];
+    const node = cards[i];
+    if (!node || node instanceof Error) return [];
+    return [{ cursor: encodeRankCursor(order, slice.start + i + 1), node }];
   });
   return Object.assign(new ArticleConnectionType(), {
     edges,

@@ -1,9 +1,7 @@
 import { GraphQLError } from "graphql";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { Article } from "../src/domain/article";
 import { parseSearchQuery, SearchQueryError, type SearchNode } from "../src/domain/search-query";
 import type { GatewayContext } from "../src/server/context";
-import { toArticleType } from "../schema/article.type";
 import { SearchArgs, SearchConnectionType } from "../schema/search.types";
 import { toArticleFilter } from "./article-filter";
 import { decodeCursor, encodeCursor } from "./opaque-cursor";
@@ -24,14 +22,11 @@ export class SearchResolver {
       filter: toArticleFilter(args.filter),
       ...request,
     });
-    const loaded = await ctx.loaders.article.loadMany(page.items.map((i) => i.id));
+    const cards = await ctx.loaders.card.loadMany(page.items.map((i) => i.id));
     const edges = page.items.flatMap((hit, i) => {
-      const article = loaded[i];
-      if (!article || article instanceof Error) return [];
-      const cursor = encodeSearchCursor(hit);
-      return [
-        { cursor, score: hit.score, snippet: hit.snippet, node: toArticleType(article as Article) },
-      ];
+      const node = cards[i];
+      if (!node || node instanceof Error) return [];
+      return [{ cursor: encodeSearchCursor(hit), score: hit.score, snippet: hit.snippet, node }];
     });
     return keysetConnection(edges, page, request);
   }

@@ -94,6 +94,9 @@ async function run<T>(ctx: GatewayContext, work: (admin: SourceAdmin) => Promise
       throw new GraphQLError((error as Error).message, { extensions: { code: "BAD_USER_INPUT" } });
     }
     throw error;
+  } finally {
+    // Sources held in memory for lists are read afresh after any change made here.
+    ctx.sourceViews.invalidate();
   }
 }
 

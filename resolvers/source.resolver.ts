@@ -33,7 +33,8 @@ export class SourceResolver {
     @Arg("id", () => ID, { description: "The source's id." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<SourceType | null> {
-    const s = await ctx.loaders.source.load(id);
+    // Read afresh (not the copy held for lists): this is where its health is looked at.
+    const [s] = await ctx.store.getSources([id]);
     // A removed source still names its articles (Article.source), but is no longer one.
     return s && s.removedAt == null ? toSourceType(s) : null;
   }

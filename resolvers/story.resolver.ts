@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { Article } from "../src/domain/article";
+import type { ArticleCard } from "../src/domain/article-card";
 import { windowMs } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
 import type { StorySummary } from "../src/store/store";
-import { ArticleType, toArticleType } from "../schema/article.type";
+import { ArticleType } from "../schema/article.type";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 import { PageArgs } from "../schema/page.args";
 import { RelatedArgs } from "../schema/related.args";
@@ -36,22 +36,20 @@ export class StoryResolver {
     description: "Articles about the same: its story's other reports, then those sharing its tags.",
   })
   async related(
-    @Root() article: ArticleType,
+    @Root() article: ArticleCard,
     @Args() args: RelatedArgs,
     @Ctx() ctx: GatewayContext,
-  ): Promise<ArticleType[]> {
+  ): Promise<ArticleCard[]> {
     const ids = (await ctx.loaders.related.load(article.id)).slice(0, args.first);
-    const loaded = await ctx.loaders.article.loadMany(ids);
-    return loaded
-      .filter((a): a is Article => a !== null && !(a instanceof Error))
-      .map(toArticleType);
+    const cards = await ctx.loaders.card.loadMany(ids);
+    return cards.filter((c): c is ArticleCard => c !== null && !(c instanceof Error));
   }
 
   @FieldResolver(() => StoryType, {
     nullable: true,
     description: "The story it is part of, when other sources reported the same event.",
   })
-  async story(@Root() article: ArticleType, @Ctx() ctx: GatewayContext): Promise<StoryType | null> {
+  async story(@Root() article: ArticleCard, @Ctx() ctx: GatewayContext): Promise<StoryType | null> {
     if (!article.clusterId) return null;
     const story = await ctx.loaders.story.load(article.clusterId);
     return story ? toStoryType(story, ctx) : null;
@@ -60,7 +58,7 @@ export class StoryResolver {
 
 async function toStoryType(story: StorySummary, ctx: GatewayContext): Promise<StoryType> {
   const first =
-    story.articleIds[0] === undefined ? null : await ctx.loaders.article.load(story.articleIds[0]);
+    story.articleIds[0] === undefined ? null : await ctx.loaders.card.load(story.articleIds[0]);
   return {
     id: story.id,
     headline: first?.title ?? "",

@@ -18,7 +18,10 @@ import { totalViews } from "./popularity.resolver";
 import { loadRankedConnection } from "./ranked-connection";
 import { PopularityWindowEnum } from "../schema/popularity-window.enum";
 
-@ObjectType("RecordedView", { description: "What recording a view did." })
+@ObjectType("RecordedView", {
+  simpleResolvers: true,
+  description: "What recording a view did.",
+})
 export class RecordedViewType {
   @Field({
     description: "Whether this view counted (a client counts once per article per half hour).",
@@ -40,7 +43,7 @@ export class ViewsResolver {
     @Arg("articleId", () => ID, { description: "The article read." }) articleId: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<RecordedViewType> {
-    if ((await ctx.loaders.article.load(articleId)) === null) {
+    if ((await ctx.loaders.card.load(articleId)) === null) {
       throw new GraphQLError(`no article "${articleId}"`, { extensions: { code: "NOT_FOUND" } });
     }
     const counted = await ctx.views.record(articleId, ctx.client, ctx.now());

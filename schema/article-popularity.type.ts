@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 
-@ObjectType("PopularityExplanation", { description: "The inputs of an article's hot score." })
+@ObjectType("PopularityExplanation", {
+  simpleResolvers: true,
+  description: "The inputs of an article's hot score.",
+})
 export class PopularityExplanationType {
   @Field(() => Float, { description: "Views in the last 24 hours." })
   viewsLastDay: number;
@@ -21,7 +24,10 @@ export class PopularityExplanationType {
   formula: string;
 }
 
-@ObjectType("ArticlePopularity", { description: "What makes an article popular, as measured." })
+@ObjectType("ArticlePopularity", {
+  simpleResolvers: true,
+  description: "What makes an article popular, as measured.",
+})
 export class ArticlePopularityType {
   /** The article measured; not a GraphQL field. */
   articleId: string;

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from "type-graphql";
 import { TagOrigin } from "./tag-origin.enum";
 
-@ObjectType("ArticleTag", { description: "A tag on one article, with where it came from." })
+@ObjectType("ArticleTag", {
+  simpleResolvers: true,
+  description: "A tag on one article, with where it came from.",
+})
 export class ArticleTagType {
   @Field({ description: "Stable lower-case key, e.g. `data-privacy`." })
   slug: string;

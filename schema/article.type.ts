@@ -1,18 +1,26 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import type { Article } from "../src/domain/article";
-import { readingTimeMinutes } from "../src/domain/reading-time";
+import type { Enclosure, Tag } from "../src/domain/article";
+import { ArticleTagType } from "./article-tag.type";
 import { EnclosureType } from "./enclosure.type";
 
-@ObjectType("Article", { description: "A normalized news article from one source." })
+/**
+ * The Article type. Its values are ArticleCards (src/domain/article-card) as the read path holds
+ * them (no copy per request): timestamps are epoch ms, which the DateTimeISO scalar writes as ISO-8601; the story's
+ * text and the linked objects are field resolvers (ArticleResolver).
+ */
+@ObjectType("Article", {
+  simpleResolvers: true,
+  description: "A normalized news article from one source.",
+})
 export class ArticleType {
   @Field(() => ID, { description: "Stable id: a hash of the source and guid, else of the URL." })
   id: string;
 
-  /** Carried for the source and tags field resolvers; not a GraphQL field. */
+  /** Carried for the source field resolver; not a GraphQL field. */
   sourceId: string;
 
   /** Carried for the story field resolver; not a GraphQL field. */
-  clusterId?: string | null;
+  clusterId: string | null;
 
   @Field(() => String, { nullable: true, description: "The source's own id for the item." })
   guid: string | null;
@@ -26,23 +34,17 @@ export class ArticleType {
   @Field(() => String, { nullable: true, description: "Plain-text teaser, at most ~300 chars." })
   summary: string | null;
 
-  @Field(() => String, { nullable: true, description: "Full story as sanitized HTML." })
-  contentHtml: string | null;
-
-  @Field(() => String, { nullable: true, description: "Full story as plain text." })
-  contentText: string | null;
-
   @Field(() => String, { nullable: true, description: "Author as the source names them." })
   author: string | null;
 
   @Field(() => Date, { description: "When the story was published (UTC)." })
-  publishedAt: Date;
+  publishedAt: number;
 
   @Field(() => Date, { nullable: true, description: "When the source last updated the story." })
-  updatedAt: Date | null;
+  updatedAt: number | null;
 
   @Field(() => Date, { description: "When newsgate first stored the story." })
-  ingestedAt: Date;
+  ingestedAt: number;
 
   @Field(() => String, { nullable: true, description: "Language code, e.g. `en`." })
   language: string | null;
@@ -57,16 +59,9 @@ export class ArticleType {
   readingTimeMinutes: number;
 
   @Field(() => [EnclosureType], { description: "Media files attached to the story." })
-  enclosures: EnclosureType[];
-}
+  enclosures: Enclosure[];
 
-/** The GraphQL view of a stored article (dates as Date, derived fields filled). */
-export function toArticleType(a: Article): ArticleType {
-  return Object.assign(new ArticleType(), {
-    ...a,
-    publishedAt: new Date(a.publishedAt),
-    updatedAt: a.updatedAt === null ? null : new Date(a.updatedAt),
-    ingestedAt: new Date(a.ingestedAt),
-    readingTimeMinutes: readingTimeMinutes(a.wordCount),
-  });
+  // Stored origins are the TagOrigin enum's values: the card's tags serve as they are.
+  @Field(() => [ArticleTagType], { description: "Tags, each with where it came from." })
+  tags: Tag[];
 }

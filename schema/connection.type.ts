@@ -18,6 +18,7 @@ export interface ConnectionNaming {
 /** A connection class (Relay) with its edge type, for nodes of `node`'s type. */
 export function connectionType<N extends object>(node: ClassType<N>, naming: ConnectionNaming) {
   @ObjectType(`${naming.name}Edge`, {
+    simpleResolvers: true,
     description: `One ${naming.noun} in a connection, with its cursor.`,
   })
   class Edge {
@@ -29,6 +30,7 @@ export function connectionType<N extends object>(node: ClassType<N>, naming: Con
   }
 
   @ObjectType(`${naming.name}Connection`, {
+    simpleResolvers: true,
     description: `A page of ${naming.plural}, ${naming.order} (Relay connection).`,
   })
   class Connection {

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("Enclosure", {
+  simpleResolvers: true,
   description: "A media file attached to an article (audio, video, image).",
 })
 export class EnclosureType {

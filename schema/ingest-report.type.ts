@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { IngestReport } from "../src/ingest/ingest-report";
 
-@ObjectType("IngestReport", { description: "What one fetch of one source did." })
+@ObjectType("IngestReport", {
+  simpleResolvers: true,
+  description: "What one fetch of one source did.",
+})
 export class IngestReportType {
   @Field(() => ID, { description: "The source fetched." })
   sourceId: string;

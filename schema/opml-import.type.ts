@@ -1,7 +1,10 @@
 import { Field, ObjectType } from "type-graphql";
 import { SourceType } from "./source.type";
 
-@ObjectType("SkippedFeed", { description: "A feed of an OPML list that was not added, and why." })
+@ObjectType("SkippedFeed", {
+  simpleResolvers: true,
+  description: "A feed of an OPML list that was not added, and why.",
+})
 export class SkippedFeedType {
   @Field({ description: "The outline's title." })
   title: string;
@@ -13,7 +16,10 @@ export class SkippedFeedType {
   reason: string;
 }
 
-@ObjectType("OpmlImport", { description: "What importing an OPML subscription list did." })
+@ObjectType("OpmlImport", {
+  simpleResolvers: true,
+  description: "What importing an OPML subscription list did.",
+})
 export class OpmlImportType {
   @Field(() => [SourceType], { description: "The sources added (or that a dry run would add)." })
   added: SourceType[];

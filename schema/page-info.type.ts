@@ -1,6 +1,9 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType("PageInfo", { description: "Relay pagination state of a connection." })
+@ObjectType("PageInfo", {
+  simpleResolvers: true,
+  description: "Relay pagination state of a connection.",
+})
 export class PageInfoType {
   @Field({ description: "Whether more items follow `endCursor`." })
   hasNextPage: boolean;

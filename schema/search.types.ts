@@ -20,7 +20,10 @@ export class SearchArgs extends PageArgs {
   filter?: HeadlineFilterInput;
 }
 
-@ObjectType("SearchHit", { description: "One article that matches a search, with why." })
+@ObjectType("SearchHit", {
+  simpleResolvers: true,
+  description: "One article that matches a search, with why.",
+})
 export class SearchHitType {
   @Field({ description: "Opaque position of this hit; pass as `after`." })
   cursor: string;
@@ -38,7 +41,10 @@ export class SearchHitType {
   node: ArticleType;
 }
 
-@ObjectType("SearchConnection", { description: "A page of search hits, most relevant first." })
+@ObjectType("SearchConnection", {
+  simpleResolvers: true,
+  description: "A page of search hits, most relevant first.",
+})
 export class SearchConnectionType {
   @Field(() => [SearchHitType], { description: "This page's hits, most relevant first." })
   edges: SearchHitType[];

@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { Source } from "../src/domain/source";
 import { NextCheckReason } from "./source-next-check-reason.enum";
 
-@ObjectType("SourceHealth", { description: "How fetching a source has gone lately." })
+@ObjectType("SourceHealth", {
+  simpleResolvers: true,
+  description: "How fetching a source has gone lately.",
+})
 export class SourceHealthType {
   @Field({ description: "`ok`, `failing` (last fetch failed) or `pending` (never fetched)." })
   status: string;

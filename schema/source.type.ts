@@ -4,7 +4,10 @@ import type { Source } from "../src/domain/source";
 import { SourceHealthType, toSourceHealth } from "./source-health.type";
 import { SourceKind } from "./source-kind.enum";
 
-@ObjectType("Source", { description: "A feed or news page that newsgate ingests." })
+@ObjectType("Source", {
+  simpleResolvers: true,
+  description: "A feed or news page that newsgate ingests.",
+})
 export class SourceType {
   @Field(() => ID, { description: "Operator-chosen slug, e.g. `world-news`." })
   id: string;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { connectionType } from "./connection.type";
 
 @ObjectType("Story", {
+  simpleResolvers: true,
   description: "One event reported by several sources: their articles, clustered at ingest.",
 })
 export class StoryType {

@@ -1,7 +1,10 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { connectionType } from "./connection.type";
 
-@ObjectType("TagTrend", { description: "A tag's articles in a window against the window before." })
+@ObjectType("TagTrend", {
+  simpleResolvers: true,
+  description: "A tag's articles in a window against the window before.",
+})
 export class TagTrendType {
   @Field(() => Int, { description: "Articles published with the tag in the window." })
   current: number;
@@ -13,7 +16,10 @@ export class TagTrendType {
   growth: number;
 }
 
-@ObjectType("Tag", { description: "A tag across all articles, with how many carry it." })
+@ObjectType("Tag", {
+  simpleResolvers: true,
+  description: "A tag across all articles, with how many carry it.",
+})
 export class TagType {
   @Field({ description: "Stable lower-case key, e.g. `data-privacy`." })
   slug: string;

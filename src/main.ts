@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
-import { createArticleReads, type ArticleReads } from "./cache/article-reads";
+import type { ArticleReads } from "./cache/article-reads";
+import type { SourceDirectory } from "./cache/source-directory";
 import type { Cache } from "./cache/cache";
 import { createCacheKeys } from "./cache/cache-keys";
 import { createMemoryCache } from "./cache/memory-cache";
@@ -24,6 +25,8 @@ import { declareSources } from "./ingest/replan-sources";
 import { createStoryFeatureCache } from "./ingest/story-feature-cache";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
+import { createReadPath } from "./server/read-path";
+import type { SourceType } from "../schema/source.type";
 import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
 import { findFeedFor } from "./ingest/fetch-once";
@@ -39,6 +42,10 @@ export interface Gateway {
   store: Store;
   cache: Cache;
   reads: ArticleReads;
+  /** Sources as the API shows them, held in process memory. */
+  sourceViews: SourceDirectory<SourceType>;
+  /** Forgets every cached value (articles, pages, sources), here and in Redis. */
+  clearCaches(): Promise<void>;
   ingest(source: Source): Promise<IngestReport>;
   /** Source management for the admin mutations. */
   sources: SourceAdmin;
@@ -92,7 +99,7 @@ export async function openGateway(
   const parser = createDocumentParser(config);
   const store = await openSyncedStore(config, { onQuery: options.onQuery });
   const cache = await openCache(config, logger);
-  const reads = createArticleReads({
+  const { reads, sourceViews, clear } = createReadPath({
     store,
     cache,
     keys: createCacheKeys(config.cachePrefix),
@@ -131,6 +138,8 @@ export async function openGateway(
     store,
     cache,
     reads,
+    sourceViews,
+    clearCaches: clear,
     ingest,
     sources: createSourceAdmin({
       store,

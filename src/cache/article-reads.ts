@@ -1,68 +1,116 @@
-import type { Article } from "../domain/article";
+import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import type { HeadlinePage, HeadlinePageQuery, Store } from "../store/store";
 import type { Cache } from "./cache";
 import type { CacheKeys } from "./cache-keys";
-import { createSingleFlight } from "./single-flight";
+import { createBatchSingleFlight, createSingleFlight } from "./single-flight";
+import type { ValueCache } from "./value-cache";
 
-/** Cached reads of articles and headline pages, in front of the store. */
+/** Cached reads of article cards, story texts and headline pages, in front of the store. */
 export interface ArticleReads {
-  /** Articles by id (cache-aside): one cache round trip, one store call for the misses. */
-  getArticles(ids: readonly string[]): Promise<Map<string, Article>>;
+  /** Cards by id (cache-aside): one cache round trip, one store call for the misses. */
+  getCards(ids: readonly string[]): Promise<Map<string, ArticleCard>>;
+  /** Story texts by id, the same way. */
+  getBodies(ids: readonly string[]): Promise<Map<string, ArticleBody>>;
   /** A headline page, cached under the current list generation. */
   listLatest(query: HeadlinePageQuery): Promise<HeadlinePage>;
   /** Drops cached copies of changed articles and retires every cached list. */
   invalidate(changedIds: readonly string[]): Promise<void>;
 }
 
-/** Builds the cache-aside read path; every cache failure falls back to the store. */
+/** Where the read path keeps what it caches. */
+export interface ArticleValueCaches {
+  cards: ValueCache<ArticleCard>;
+  bodies: ValueCache<ArticleBody>;
+  pages: ValueCache<HeadlinePage>;
+}
+
+/**
+ * Builds the cache-aside read path; every cache failure falls back to the store, and a burst of
+ * misses for one id (or one page) makes one store call.
+ */
 export function createArticleReads(deps: {
   store: Store;
+  /** Holds the list generation counter. */
   cache: Cache;
+  values: ArticleValueCaches;
   keys: CacheKeys;
   articleTtlSeconds: number;
   listTtlSeconds: number;
 }): ArticleReads {
-  const { store, cache, keys } = deps;
-  const listFlight = createSingleFlight<HeadlinePage>();
+  const { store, cache, values, keys } = deps;
+  const pageFlight = createSingleFlight<HeadlinePage>();
+  const cardFlight = createBatchSingleFlight<ArticleCard>();
+  const bodyFlight = createBatchSingleFlight<ArticleBody>();
 
-  async function getArticles(ids: readonly string[]): Promise<Map<string, Article>> {
-    const found = new Map<string, Article>();
+  /** Reads ids through a value cache, loading and storing the misses. */
+  async function readThrough<V>(
+    ids: readonly string[],
+    cached: ValueCache<V>,
+    keyOf: (id: string) => string,
+    load: (misses: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
+    const found = new Map<string, V>();
     if (ids.length === 0) return found;
-    const cached = await cache.getMany(ids.map((id) => keys.article(id)));
+    const hits = await cached.get(ids.map(keyOf));
     const misses = ids.filter((id, i) => {
-      const hit = cached[i];
-      if (hit !== null) found.set(id, JSON.parse(hit) as Article);
+      const hit = hits[i];
+      if (hit !== null) found.set(id, hit);
       return hit === null;
     });
     if (misses.length === 0) return found;
-    const loaded = await store.getArticles(misses);
-    for (const a of loaded) found.set(a.id, a);
-    await cache.setMany(
-      loaded.map((a) => ({
-        key: keys.article(a.id),
-        value: JSON.stringify(a),
-        ttlSeconds: deps.articleTtlSeconds,
-      })),
-    );
+    for (const [id, value] of await load(misses)) found.set(id, value);
     return found;
   }
+
+  /** Loads from the store and writes what it found to the cache (one flight per id). */
+  const loadAndKeep =
+    <V>(
+      cached: ValueCache<V>,
+      keyOf: (id: string) => string,
+      fromStore: (ids: string[]) => Promise<Map<string, V>>,
+    ) =>
+    async (ids: string[]): Promise<Map<string, V>> => {
+      const loaded = await fromStore(ids);
+      await cached.set(
+        [...loaded].map(([id, value]) => ({
+          key: keyOf(id),
+          value,
+          ttlSeconds: deps.articleTtlSeconds,
+        })),
+      );
+      return loaded;
+    };
+
+  const loadCards = loadAndKeep(values.cards, keys.card, async (ids) => {
+    const cards = await store.getArticleCards(ids);
+    return new Map(cards.map((c) => [c.id, c]));
+  });
+  const loadBodies = loadAndKeep(values.bodies, keys.body, (ids) => store.getArticleBodies(ids));
 
   async function listLatest(query: HeadlinePageQuery): Promise<HeadlinePage> {
     const [generation] = await cache.getMany([keys.listGeneration()]);
     const key = keys.headlines(Number(generation ?? 0), keys.hashQuery(query));
-    return listFlight(key, async () => {
-      const [hit] = await cache.getMany([key]);
-      if (hit !== null) return JSON.parse(hit) as HeadlinePage;
+    return pageFlight(key, async () => {
+      const [hit] = await values.pages.get([key]);
+      if (hit !== null) return hit;
       const page = await store.listLatest(query);
-      await cache.setMany([{ key, value: JSON.stringify(page), ttlSeconds: deps.listTtlSeconds }]);
+      await values.pages.set([{ key, value: page, ttlSeconds: deps.listTtlSeconds }]);
       return page;
     });
   }
 
-  async function invalidate(changedIds: readonly string[]): Promise<void> {
-    if (changedIds.length > 0) await cache.delete(changedIds.map((id) => keys.article(id)));
-    await cache.increment(keys.listGeneration());
-  }
-
-  return { getArticles, listLatest, invalidate };
+  return {
+    getCards: (ids) =>
+      readThrough(ids, values.cards, keys.card, (misses) => cardFlight(misses, loadCards)),
+    getBodies: (ids) =>
+      readThrough(ids, values.bodies, keys.body, (misses) => bodyFlight(misses, loadBodies)),
+    listLatest,
+    async invalidate(changedIds) {
+      if (changedIds.length > 0) {
+        await values.cards.delete(changedIds.map(keys.card));
+        await values.bodies.delete(changedIds.map(keys.body));
+      }
+      await cache.increment(keys.listGeneration());
+    },
+  };
 }

@@ -5,8 +5,10 @@ export interface CacheKeys {
   readonly prefix: string;
   /** What every cached value's key starts with (counters and limits live outside it). */
   readonly namespace: string;
-  /** Key of one serialized Article. */
-  article(id: string): string;
+  /** Key of one article's card (all but the story text), in the current card shape. */
+  card(id: string): string;
+  /** Key of one article's story text, in the current shape. */
+  body(id: string): string;
   /** Key of one automatic persisted query, by its sha256 hash. */
   persistedQuery(hash: string): string;
   /** Key of the list generation counter, bumped on ingest instead of deleting list keys. */
@@ -18,6 +20,9 @@ export interface CacheKeys {
 }
 
 const HASH_LENGTH = 16;
+// Bump when ArticleCard or ArticleBody change shape.
+const CARD_SHAPE = 1;
+const BODY_SHAPE = 1;
 
 /** Returns the key builder for a prefix (`ng:` by default). */
 export function createCacheKeys(prefix = "ng:"): CacheKeys {
@@ -30,7 +35,9 @@ export function createCacheKeys(prefix = "ng:"): CacheKeys {
   return {
     prefix,
     namespace,
-    article: (id) => `${namespace}article:${id}`,
+    // The shape version in the key: a deploy that changes a shape never reads the old one.
+    card: (id) => `${namespace}card:v${CARD_SHAPE}:${id}`,
+    body: (id) => `${namespace}body:v${BODY_SHAPE}:${id}`,
     persistedQuery: (hash) => `${namespace}apq:${hash}`,
     listGeneration: () => `${lists}generation`,
     headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,

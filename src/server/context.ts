@@ -1,4 +1,6 @@
 import type { ArticleReads } from "../cache/article-reads";
+import type { SourceDirectory } from "../cache/source-directory";
+import type { SourceType } from "../../schema/source.type";
 import type { ViewCounter } from "../cache/view-counter";
 import type { SourceAdmin } from "../ingest/source-admin";
 import type { Store } from "../store/store";
@@ -8,6 +10,8 @@ import { createLoaders, type Loaders } from "./loaders";
 export interface GatewayContext {
   loaders: Loaders;
   reads: ArticleReads;
+  /** Sources held in memory; admin changes drop theirs. */
+  sourceViews: SourceDirectory<SourceType>;
   store: Store;
   /** Whether the request carried a valid API key (the admin mutations need one). */
   admin: boolean;
@@ -23,6 +27,7 @@ export interface GatewayContext {
 /** Builds the context of one GraphQL request. */
 export function createContext(deps: {
   reads: ArticleReads;
+  sourceViews: SourceDirectory<SourceType>;
   store: Store;
   views: ViewCounter;
   admin?: boolean;
@@ -34,6 +39,7 @@ export function createContext(deps: {
   return {
     loaders: createLoaders({ ...deps, now }),
     reads: deps.reads,
+    sourceViews: deps.sourceViews,
     store: deps.store,
     admin: deps.admin ?? false,
     sources: deps.sources ?? null,

@@ -1,8 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import { useServer } from "graphql-ws/use/ws";
@@ -79,7 +82,11 @@ export async function createHttpServer(deps: {
       onInternal: (formatted, error) =>
         deps.logger.error({ err: error, path: formatted.path }, "graphql error"),
     }),
+    // Replies are compact JSON (Apollo appends a newline, a copy of every reply).
+    stringifyResult: (value) => JSON.stringify(value),
     plugins: [
+      // Its per-field hooks wrap every resolver; our response cache reads hints statically.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         serverWillStart: async () => ({

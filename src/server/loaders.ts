@@ -1,16 +1,21 @@
 import DataLoader from "dataloader";
-import type { Article, ArticleStats, Tag } from "../domain/article";
-import type { Source } from "../domain/source";
+import type { ArticleStats } from "../domain/article";
+import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import type { ArticleReads } from "../cache/article-reads";
+import type { SourceDirectory } from "../cache/source-directory";
+import type { SourceType } from "../../schema/source.type";
 import type { ViewCounter } from "../cache/view-counter";
 import type { PopularityWindow } from "../domain/popularity";
 import type { Store, StorySummary } from "../store/store";
 
 /** Per-request batching loaders: each level of a query makes one call per loader. */
 export interface Loaders {
-  article: DataLoader<string, Article | null>;
-  tags: DataLoader<string, Tag[]>;
-  source: DataLoader<string, Source | null>;
+  /** Article cards (everything a list shows). */
+  card: DataLoader<string, ArticleCard | null>;
+  /** Story texts, read only by the content fields. */
+  body: DataLoader<string, ArticleBody | null>;
+  /** Sources as GraphQL shows them, from process memory. */
+  source: DataLoader<string, SourceType | null>;
   stats: DataLoader<string, ArticleStats>;
   /** Views counted but not yet stored, per article. */
   pendingViews: DataLoader<string, number>;
@@ -33,25 +38,21 @@ export const MAX_RELATED_ARTICLES = 20;
 /** Creates fresh loaders for one request (their caches never outlive it). */
 export function createLoaders(deps: {
   reads: ArticleReads;
+  sourceViews: SourceDirectory<SourceType>;
   store: Store;
   views: ViewCounter;
   now: () => number;
 }): Loaders {
-  const tags = new DataLoader<string, Tag[]>(async (ids) => {
-    const byId = await deps.store.getTagsForArticles(ids);
-    return ids.map((id) => byId.get(id) ?? []);
+  const card = new DataLoader<string, ArticleCard | null>(async (ids) => {
+    const byId = await deps.reads.getCards(ids);
+    return ids.map((id) => byId.get(id) ?? null);
   });
-  const article = new DataLoader<string, Article | null>(async (ids) => {
-    const byId = await deps.reads.getArticles(ids);
-    return ids.map((id) => {
-      const a = byId.get(id) ?? null;
-      // Articles arrive with their tags; priming spares Article.tags a second trip.
-      if (a) tags.prime(id, a.tags);
-      return a;
-    });
+  const body = new DataLoader<string, ArticleBody | null>(async (ids) => {
+    const byId = await deps.reads.getBodies(ids);
+    return ids.map((id) => byId.get(id) ?? null);
   });
-  const source = new DataLoader<string, Source | null>(async (ids) => {
-    const byId = new Map((await deps.store.getSources(ids)).map((s) => [s.id, s]));
+  const source = new DataLoader<string, SourceType | null>(async (ids) => {
+    const byId = await deps.sourceViews.get(ids);
     return ids.map((id) => byId.get(id) ?? null);
   });
   const stats = new DataLoader<string, ArticleStats>(async (ids) => {
@@ -95,5 +96,5 @@ export function createLoaders(deps: {
     const found = await deps.store.listRelated(ids, MAX_RELATED_ARTICLES);
     return ids.map((id) => found.get(id) ?? []);
   });
-  return { article, tags, source, stats, pendingViews, windowViews, story, popularRank, related };
+  return { card, body, source, stats, pendingViews, windowViews, story, popularRank, related };
 }

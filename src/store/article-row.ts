@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article, Enclosure, Tag } from "../domain/article";
+import type { ArticleCard } from "../domain/article-card";
+import { readingTimeMinutes } from "../domain/reading-time";
 import { isArticleRoute } from "../domain/article-route";
 import { titleFingerprint } from "../domain/title-fingerprint";
 import type { ArticleRow } from "./database";
@@ -79,14 +81,53 @@ export function articleToRow(article: Article): ArticleRow {
 /** The Article an `articles` row and its tags describe. */
 export function rowToArticle(row: ArticleRow, tags: Tag[]): Article {
   return {
+    ...commonFields(row, tags),
+    contentHtml: row.content_html,
+    contentText: row.content_text,
+    route: isArticleRoute(row.content_route) ? row.content_route : "feed",
+    clusterId: row.cluster_id,
+  };
+}
+
+/** The columns a card is read from: all but the story's text and the bookkeeping. */
+export const CARD_COLUMNS = [
+  "id",
+  "source_id",
+  "guid",
+  "url",
+  "title",
+  "summary",
+  "author",
+  "published_at",
+  "updated_at",
+  "ingested_at",
+  "language",
+  "image_url",
+  "word_count",
+  "enclosures",
+  "cluster_id",
+] as const;
+
+/** The card an `articles` row (its card columns) and its tags describe. */
+export function rowToCard(row: CardRow, tags: Tag[]): ArticleCard {
+  return {
+    ...commonFields(row, tags),
+    readingTimeMinutes: readingTimeMinutes(row.word_count),
+    clusterId: row.cluster_id,
+  };
+}
+
+type CardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+
+// What an Article and a card share, read from a row.
+function commonFields(row: CardRow, tags: Tag[]) {
+  return {
     id: row.id,
     sourceId: row.source_id,
     guid: row.guid,
     url: row.url,
     title: row.title,
     summary: row.summary,
-    contentHtml: row.content_html,
-    contentText: row.content_text,
     author: row.author,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
@@ -96,8 +137,6 @@ export function rowToArticle(row: ArticleRow, tags: Tag[]): Article {
     wordCount: row.word_count,
     enclosures: parseEnclosures(row.enclosures),
     tags,
-    route: isArticleRoute(row.content_route) ? row.content_route : "feed",
-    clusterId: row.cluster_id,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Article, ArticleStats, Tag } from "../domain/article";
+import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import type { SearchNode } from "../domain/search-query";
 import type { ClusterCandidate } from "../domain/story-similarity";
 import type { FetchOutcome, NextCheckReason, Source, SourceDefinition } from "../domain/source";
@@ -151,6 +152,11 @@ export interface Store {
   upsertArticles(articles: Article[]): Promise<UpsertResult>;
   /** Articles by id, in no particular order; missing ids are absent. Tags are included. */
   getArticles(ids: readonly string[]): Promise<Article[]>;
+  /** Cards (all but the story's text) by id, with tags, in no particular order; missing ids are
+   * absent. */
+  getArticleCards(ids: readonly string[]): Promise<ArticleCard[]>;
+  /** The story text of articles by id; missing ids are absent. */
+  getArticleBodies(ids: readonly string[]): Promise<Map<string, ArticleBody>>;
   /** The id of the article with this canonical URL, if any. */
   findArticleIdByUrl(url: string): Promise<string | null>;
   /** Tags per article id, for batching `Article.tags`. */

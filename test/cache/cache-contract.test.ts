@@ -128,24 +128,21 @@ describe.each(adapters)("%s cache", (_name, create) => {
   it("keeps the same article apart under two key prefixes", async () => {
     const [blue, green] = [createCacheKeys(key("blue:")), createCacheKeys(key("green:"))];
     await cache.setMany([
-      { key: blue.article("a1"), value: "blue", ttlSeconds: 60 },
-      { key: green.article("a1"), value: "green", ttlSeconds: 60 },
+      { key: blue.card("a1"), value: "blue", ttlSeconds: 60 },
+      { key: green.card("a1"), value: "green", ttlSeconds: 60 },
     ]);
-    await cache.delete([green.article("a1")]);
-    expect(await cache.getMany([blue.article("a1"), green.article("a1")])).toEqual(["blue", null]);
+    await cache.delete([green.card("a1")]);
+    expect(await cache.getMany([blue.card("a1"), green.card("a1")])).toEqual(["blue", null]);
   });
 
   it("forgets every cached value when cleared", async () => {
     const keys = createCacheKeys();
     await cache.setMany([
-      { key: keys.article(key("a")), value: "1", ttlSeconds: 60 },
+      { key: keys.card(key("a")), value: "1", ttlSeconds: 60 },
       { key: keys.listGeneration(), value: "7", ttlSeconds: 60 },
     ]);
     await cache.clear();
-    expect(await cache.getMany([keys.article(key("a")), keys.listGeneration()])).toEqual([
-      null,
-      null,
-    ]);
+    expect(await cache.getMany([keys.card(key("a")), keys.listGeneration()])).toEqual([null, null]);
   });
 
   it("reports its state for /readyz", () => {

@@ -3,13 +3,13 @@ import { createCacheKeys } from "../../src/cache/cache-keys";
 describe("cache keys", () => {
   it("starts every key with the default prefix ng:", () => {
     const keys = createCacheKeys();
-    const all = [keys.article("a1"), keys.listGeneration(), keys.headlines(3, "abc")];
+    const all = [keys.card("a1"), keys.listGeneration(), keys.headlines(3, "abc")];
     for (const key of all) expect(key.startsWith("ng:")).toBe(true);
   });
 
   it("starts every key with a configured prefix", () => {
     const keys = createCacheKeys("test-7:");
-    expect(keys.article("a1")).toBe("test-7:c:article:a1");
+    expect(keys.card("a1")).toBe("test-7:c:card:v1:a1");
     expect(keys.listGeneration().startsWith("test-7:")).toBe(true);
     expect(keys.headlines(1, "q").startsWith("test-7:")).toBe(true);
   });
@@ -21,8 +21,8 @@ describe("cache keys", () => {
     expect(tag(keys.headlines(5, "q"))).toBe("lists");
   });
 
-  it("leaves article keys untagged so they spread over a cluster", () => {
-    expect(createCacheKeys().article("x")).not.toMatch(/[{}]/);
+  it("leaves card keys untagged so they spread over a cluster", () => {
+    expect(createCacheKeys().card("x")).not.toMatch(/[{}]/);
   });
 
   it("includes the generation in headline keys, so a bump makes old lists unreachable", () => {

@@ -36,16 +36,16 @@ describe("redis cache", () => {
   it("stores keys exactly as the key module names them", async () => {
     const keys = createCacheKeys(`verbatim-${Date.now()}:`);
     const cache = await createRedisCache({ url: server.url });
-    await cache.setMany([{ key: keys.article("a1"), value: "{}", ttlSeconds: 60 }]);
-    expect(await raw.keys(`${keys.prefix}*`)).toEqual([keys.article("a1")]);
-    expect(await raw.ttl(keys.article("a1"))).toBeGreaterThan(50);
+    await cache.setMany([{ key: keys.card("a1"), value: "{}", ttlSeconds: 60 }]);
+    expect(await raw.keys(`${keys.prefix}*`)).toEqual([keys.card("a1")]);
+    expect(await raw.ttl(keys.card("a1"))).toBeGreaterThan(50);
     await cache.close();
   });
 
   it("clears the cached values under its namespace and nothing else", async () => {
     const keys = createCacheKeys(`clear-${Date.now()}:`);
     const cache = await createRedisCache({ url: server.url, namespace: keys.namespace });
-    const cached = Array.from({ length: 2500 }, (_, i) => keys.article(`a${i}`));
+    const cached = Array.from({ length: 2500 }, (_, i) => keys.card(`a${i}`));
     await cache.setMany(cached.map((key) => ({ key, value: "{}", ttlSeconds: 60 })));
     await raw.set(`${keys.prefix}{pop}:pending`, "kept");
     await cache.clear();

@@ -1,4 +1,4 @@
-import { createArticleReads } from "../../src/cache/article-reads";
+import { createReadPath } from "../../src/server/read-path";
 import { createCacheKeys } from "../../src/cache/cache-keys";
 import { parse } from "graphql";
 import { createMemoryCache } from "../../src/cache/memory-cache";
@@ -122,7 +122,7 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
   it("serves a warm page from the cache without touching the store's article reads", async () => {
     const counted = countCalls(ctx.store());
     const cache = createMemoryCache({ maxEntries: 1000 });
-    const reads = createArticleReads({
+    const { reads } = createReadPath({
       store: counted.proxy,
       cache,
       keys: createCacheKeys("test:"),
@@ -130,11 +130,11 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
       listTtlSeconds: 60,
     });
     const first = await reads.listLatest({ filter: {}, first: 10 });
-    await reads.getArticles(first.items.map((p) => p.id));
+    await reads.getCards(first.items.map((p) => p.id));
     counted.calls.clear();
     const again = await reads.listLatest({ filter: {}, first: 10 });
-    const articles = await reads.getArticles(again.items.map((p) => p.id));
-    expect(articles.size).toBe(10);
+    const cards = await reads.getCards(again.items.map((p) => p.id));
+    expect(cards.size).toBe(10);
     expect(counted.total()).toBe(0);
   });
 });

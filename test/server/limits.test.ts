@@ -1,10 +1,10 @@
-import { createArticleReads } from "../../src/cache/article-reads";
 import { createCacheKeys } from "../../src/cache/cache-keys";
 import { createMemoryCache } from "../../src/cache/memory-cache";
 import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import { createLogger } from "../../src/logger";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext } from "../../src/server/context";
+import { createReadPath } from "../../src/server/read-path";
 import { createHttpServer, type GatewayHttpServer } from "../../src/server/create-http-server";
 import { createPersistedQueryCache } from "../../src/server/persisted-query-cache";
 import { createStore } from "../../src/store/create-store";
@@ -28,7 +28,7 @@ describe("query limits: refused before any resolver runs", () => {
     const counted = countCalls(store);
     storeCalls = counted.total;
     const cache = createMemoryCache({ maxEntries: 100 });
-    const reads = createArticleReads({
+    const readPath = createReadPath({
       store: counted.proxy,
       cache,
       keys: createCacheKeys("limits:"),
@@ -46,7 +46,7 @@ describe("query limits: refused before any resolver runs", () => {
         ttlSeconds: 60,
       }),
       createContext: () =>
-        createContext({ reads, store: counted.proxy, views: createMemoryViewCounter() }),
+        createContext({ ...readPath, store: counted.proxy, views: createMemoryViewCounter() }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
     });
@@ -155,7 +155,7 @@ describe("requests a client got wrong", () => {
   beforeAll(async () => {
     store = await createStore(testConfig().databaseUrl);
     const cache = createMemoryCache({ maxEntries: 100 });
-    const reads = createArticleReads({
+    const readPath = createReadPath({
       store,
       cache,
       keys: createCacheKeys("v:"),
@@ -168,7 +168,7 @@ describe("requests a client got wrong", () => {
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
       persistedQueries: createPersistedQueryCache({ cache, keyOf: (h) => h, ttlSeconds: 60 }),
-      createContext: () => createContext({ reads, store, views: createMemoryViewCounter() }),
+      createContext: () => createContext({ ...readPath, store, views: createMemoryViewCounter() }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
     });

@@ -1,7 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
-import { createArticleReads } from "../../src/cache/article-reads";
 import type { Cache } from "../../src/cache/cache";
 import { createCacheKeys } from "../../src/cache/cache-keys";
 import { createMemoryCache } from "../../src/cache/memory-cache";
@@ -9,6 +8,7 @@ import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import type { ViewCounter } from "../../src/cache/view-counter";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext, type GatewayContext } from "../../src/server/context";
+import { createReadPath } from "../../src/server/read-path";
 import { createErrorFormatter } from "../../src/server/format-error";
 import type { Store } from "../../src/store/store";
 
@@ -39,7 +39,7 @@ export async function createGraphqlHarness(opts: {
   views?: ViewCounter;
 }): Promise<GraphqlHarness> {
   const cache = opts.cache ?? createMemoryCache({ maxEntries: 1000 });
-  const reads = createArticleReads({
+  const readPath = createReadPath({
     store: opts.store,
     cache,
     keys: createCacheKeys("test:"),
@@ -56,7 +56,7 @@ export async function createGraphqlHarness(opts: {
     async execute(doc, variables) {
       const res = await apollo.executeOperation(
         { query: doc, variables },
-        { contextValue: createContext({ reads, store: opts.store, views }) },
+        { contextValue: createContext({ ...readPath, store: opts.store, views }) },
       );
       if (res.body.kind !== "single") throw new Error("expected a single result");
       const { data, errors } = res.body.singleResult;

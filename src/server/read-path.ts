@@ -1,0 +1,79 @@
+import {
+  type ArticleReads,
+  type ArticleValueCaches,
+  createArticleReads,
+} from "../cache/article-reads";
+import type { Cache } from "../cache/cache";
+import type { CacheKeys } from "../cache/cache-keys";
+import { createSourceDirectory, type SourceDirectory } from "../cache/source-directory";
+import {
+  createEncodedValueCache,
+  createMemoryValueCache,
+  type ValueCache,
+} from "../cache/value-cache";
+import { bodyCodec, cardCodec, pageCodec } from "../cache/value-codecs";
+import type { ArticleBody } from "../domain/article-card";
+import type { Store } from "../store/store";
+import { type SourceType, toSourceType } from "../../schema/source.type";
+
+/** What the API reads through: cached articles and pages, and sources held in memory. */
+export interface ReadPath {
+  reads: ArticleReads;
+  /** Sources as GraphQL shows them, held in process memory. */
+  sourceViews: SourceDirectory<SourceType>;
+  /** Forgets every cached value (articles, pages, sources, responses). */
+  clear(): Promise<void>;
+}
+
+// Sources change rarely and their health is shown as of up to this long ago in lists.
+const SOURCE_TTL_MS = 30_000;
+const MAX_SOURCES_HELD = 20_000;
+// In process: cards are small; stories are weighed (UTF-16 strings) and capped in bytes.
+const MEMORY_LIMITS = { cards: 50_000, bodies: 20_000, bodyBytes: 128 * 1024 * 1024, pages: 5_000 };
+
+/** Builds the read path over the store and the cache (values in process, or encoded in Redis). */
+export function createReadPath(deps: {
+  store: Store;
+  cache: Cache;
+  keys: CacheKeys;
+  articleTtlSeconds: number;
+  listTtlSeconds: number;
+  now?: () => number;
+}): ReadPath {
+  const values = deps.cache.kind === "memory" ? memoryValues() : encodedValues(deps.cache);
+  const sourceViews = createSourceDirectory({
+    store: deps.store,
+    view: toSourceType,
+    ttlMs: SOURCE_TTL_MS,
+    maxEntries: MAX_SOURCES_HELD,
+    now: deps.now,
+  });
+  return {
+    reads: createArticleReads({ ...deps, values }),
+    sourceViews,
+    async clear() {
+      sourceViews.invalidate();
+      await Promise.all([...Object.values(values), deps.cache].map((c) => c.clear()));
+    },
+  };
+}
+
+function memoryValues(): ArticleValueCaches {
+  return {
+    cards: createMemoryValueCache({ maxEntries: MEMORY_LIMITS.cards }),
+    bodies: createMemoryValueCache<ArticleBody>({
+      maxEntries: MEMORY_LIMITS.bodies,
+      maxBytes: MEMORY_LIMITS.bodyBytes,
+      sizeOf: (b) => 2 * ((b.contentHtml?.length ?? 0) + (b.contentText?.length ?? 0)),
+    }),
+    pages: createMemoryValueCache({ maxEntries: MEMORY_LIMITS.pages }),
+  };
+}
+
+function encodedValues(cache: Cache): ArticleValueCaches {
+  return {
+    cards: createEncodedValueCache(cache, cardCodec),
+    bodies: createEncodedValueCache(cache, bodyCodec),
+    pages: createEncodedValueCache(cache, pageCodec),
+  } satisfies { [K in keyof ArticleValueCaches]: ValueCache<unknown> };
+}
