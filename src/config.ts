@@ -60,6 +60,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: intFrom(0, 1000).default("20"),
   GRAPHQL_MAX_TOKENS: intFrom(100, 100_000).default("2000"),
   GRAPHQL_MAX_COST: intFrom(10, 1_000_000).default("5000"),
+  GRAPHQL_COMPILED: bool.default("true"),
   API_KEYS: z
     .string()
     .regex(
@@ -158,6 +159,8 @@ export interface Config {
   apiKeys: string[];
   /** How much one GraphQL request may ask for (see query-limits). */
   limits: QueryLimits;
+  /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
+  compiledExecution: boolean;
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
   /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
   parse: { threads: number | null; maxHeapMb: number };
@@ -264,6 +267,7 @@ export function loadConfig(
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
     },
+    compiledExecution: e.GRAPHQL_COMPILED,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       tickMs: e.SCHEDULER_TICK_MS,

@@ -199,6 +199,7 @@ export async function serveGateway(
   const isAdmin = createApiKeyCheck(config.apiKeys);
   const server = await createHttpServer({
     schema: await buildGatewaySchema(gateway.events),
+    compiled: config.compiledExecution,
     production: config.env === "production",
     bodyLimitBytes: config.bodyLimitBytes,
     limits: config.limits,

@@ -22,10 +22,14 @@ import {
 } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
+import { createCompiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./format-error";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
 import { jsonErrors } from "./json-errors";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
+
+// Distinct operations kept compiled; apps send a handful, explorers a few hundred a day.
+const COMPILED_OPERATIONS = 1000;
 
 /** The running HTTP side of the gateway. */
 export interface GatewayHttpServer {
@@ -38,6 +42,8 @@ export interface GatewayHttpServer {
 /** Builds Express + Apollo Server at /graphql with health routes; nothing listens yet. */
 export async function createHttpServer(deps: {
   schema: GraphQLSchema;
+  /** Run operations compiled (graphql-jit) rather than interpreted (graphql-js). */
+  compiled: boolean;
   production: boolean;
   bodyLimitBytes: number;
   limits: QueryLimits;
@@ -67,7 +73,9 @@ export async function createHttpServer(deps: {
     wsServer,
   );
   const apollo = new ApolloServer<GatewayContext>({
-    schema: deps.schema,
+    ...(deps.compiled
+      ? { gateway: createCompiledExecution(deps.schema, { maxOperations: COMPILED_OPERATIONS }) }
+      : { schema: deps.schema }),
     introspection: !deps.production,
     // Cheap checks first: tokens while parsing, then depth, aliases and directives while
     // validating, then the cost once variables are known; no resolver runs for a refused one.

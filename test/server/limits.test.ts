@@ -37,6 +37,7 @@ describe("query limits: refused before any resolver runs", () => {
     });
     server = await createHttpServer({
       schema: await buildGatewaySchema(),
+      compiled: true,
       production: true,
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
@@ -164,6 +165,7 @@ describe("requests a client got wrong", () => {
     });
     server = await createHttpServer({
       schema: await buildGatewaySchema(),
+      compiled: true,
       production: false,
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,

@@ -9,6 +9,7 @@ import type { ViewCounter } from "../../src/cache/view-counter";
 import { buildGatewaySchema } from "../../src/server/build-schema";
 import { createContext, type GatewayContext } from "../../src/server/context";
 import { createReadPath } from "../../src/server/read-path";
+import { createCompiledExecution } from "../../src/server/compiled-execution";
 import { createErrorFormatter } from "../../src/server/format-error";
 import type { Store } from "../../src/store/store";
 
@@ -48,7 +49,8 @@ export async function createGraphqlHarness(opts: {
   });
   const views = opts.views ?? createMemoryViewCounter();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await gatewaySchema(),
+    // As the gateway serves: operations compiled (graphql-jit).
+    gateway: createCompiledExecution(await gatewaySchema(), { maxOperations: 100 }),
     formatError: createErrorFormatter({ maskInternal: true, onInternal: () => undefined }),
   });
   await apollo.start();
