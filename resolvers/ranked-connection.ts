@@ -1,9 +1,13 @@
+import { hintResponse } from "../src/server/response-cache";
 import { hotScore, type PopularityWindow } from "../src/domain/popularity";
 import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
 import { decodeRankCursor, encodeRankCursor } from "./opaque-cursor";
 import { pageInfoOf, rankedSlice, readPageRequest } from "./page-info";
+
+/** How long a view of a sliding window (a ranking, the last day's stories) stays fresh. */
+export const WINDOW_SLIDE_SECONDS = 60;
 
 // A ranking reads this many candidates; pages run through them.
 const MAX_RANKED = 1000;
@@ -29,6 +33,8 @@ export async function loadRankedConnection(
     last?: number;
   },
 ): Promise<ArticleConnectionType> {
+  // A ranking is made of views and of the clock (HOT ages): a cached page of it lives briefly.
+  hintResponse(ctx, { maxAge: WINDOW_SLIDE_SECONDS, reads: ["views"] });
   const ranked = await rank(ctx, args.ranking, args.filter);
   // A cursor holds its ranking and window: a day's position means nothing in a week's list.
   const order = args.ranking.by === "popular" ? `popular-${args.ranking.window}` : "hot";

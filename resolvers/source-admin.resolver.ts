@@ -95,8 +95,9 @@ async function run<T>(ctx: GatewayContext, work: (admin: SourceAdmin) => Promise
     }
     throw error;
   } finally {
-    // Sources held in memory for lists are read afresh after any change made here.
+    // Sources held in memory and responses showing them are read afresh after any change.
     ctx.sourceViews.invalidate();
+    await ctx.generations.bump("sources");
   }
 }
 

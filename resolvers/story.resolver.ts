@@ -1,3 +1,5 @@
+import { CacheHintFor } from "../schema/cache-hint.decorator";
+import { WINDOW_SLIDE_SECONDS } from "./ranked-connection";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { ArticleCard } from "../src/domain/article-card";
 import { windowMs } from "../src/domain/popularity";
@@ -13,6 +15,8 @@ import { keysetConnection, readPageRequest } from "./page-info";
 
 @Resolver(() => ArticleType)
 export class StoryResolver {
+  // The window slides with the clock.
+  @CacheHintFor({ maxAge: WINDOW_SLIDE_SECONDS })
   @Query(() => StoryConnectionType, {
     description: "Events reported by two sources or more, latest first (clustered at ingest).",
   })

@@ -1,3 +1,5 @@
+import { CacheHintFor } from "../schema/cache-hint.decorator";
+import { WINDOW_SLIDE_SECONDS } from "./ranked-connection";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { rankTrendingTags, tagGrowth } from "../src/domain/tag-trend";
 import { windowMs } from "../src/domain/popularity";
@@ -17,6 +19,8 @@ const MAX_TRENDING = 1000;
 
 @Resolver(() => TagType)
 export class TagResolver {
+  // Trending windows slide with the clock.
+  @CacheHintFor({ maxAge: WINDOW_SLIDE_SECONDS })
   @Query(() => TagConnectionType, {
     description: "Tags, most used first, or those trending in a window, as a Relay connection.",
   })

@@ -1,3 +1,5 @@
+import { CacheHintFor } from "../schema/cache-hint.decorator";
+import { WINDOW_SLIDE_SECONDS } from "./ranked-connection";
 import { GraphQLError } from "graphql";
 import {
   Arg,
@@ -52,6 +54,7 @@ export class ViewsResolver {
     return { counted, views: await totalViews(ctx, articleId) };
   }
 
+  @CacheHintFor({ maxAge: WINDOW_SLIDE_SECONDS, reads: ["views"] })
   @Query(() => ArticleConnectionType, {
     description: "The most viewed articles in a window, most first, as a Relay connection.",
   })

@@ -1,3 +1,4 @@
+import { CacheHintFor } from "./cache-hint.decorator";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 
 @ObjectType("PopularityExplanation", {
@@ -24,6 +25,8 @@ export class PopularityExplanationType {
   formula: string;
 }
 
+// Views are counted as they come (not only at the flush): shown at most half a minute late.
+@CacheHintFor({ maxAge: 30, reads: ["views"] })
 @ObjectType("ArticlePopularity", {
   simpleResolvers: true,
   description: "What makes an article popular, as measured.",

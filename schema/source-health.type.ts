@@ -1,7 +1,10 @@
+import { CacheHintFor } from "./cache-hint.decorator";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { Source } from "../src/domain/source";
 import { NextCheckReason } from "./source-next-check-reason.enum";
 
+// Fetches change it all the time; no generation is bumped for them.
+@CacheHintFor({ maxAge: 15 })
 @ObjectType("SourceHealth", {
   simpleResolvers: true,
   description: "How fetching a source has gone lately.",

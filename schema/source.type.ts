@@ -1,9 +1,11 @@
+import { CacheHintFor } from "./cache-hint.decorator";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { connectionType } from "./connection.type";
 import type { Source } from "../src/domain/source";
 import { SourceHealthType, toSourceHealth } from "./source-health.type";
 import { SourceKind } from "./source-kind.enum";
 
+@CacheHintFor({ reads: ["sources"] })
 @ObjectType("Source", {
   simpleResolvers: true,
   description: "A feed or news page that newsgate ingests.",

@@ -61,6 +61,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: intFrom(100, 100_000).default("2000"),
   GRAPHQL_MAX_COST: intFrom(10, 1_000_000).default("5000"),
   GRAPHQL_COMPILED: bool.default("true"),
+  RESPONSE_CACHE: bool.default("true"),
   API_KEYS: z
     .string()
     .regex(
@@ -161,6 +162,8 @@ export interface Config {
   limits: QueryLimits;
   /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
   compiledExecution: boolean;
+  /** Keep and serve again whole responses of anonymous queries. */
+  responseCache: boolean;
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
   /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
   parse: { threads: number | null; maxHeapMb: number };
@@ -268,6 +271,7 @@ export function loadConfig(
       maxCost: e.GRAPHQL_MAX_COST,
     },
     compiledExecution: e.GRAPHQL_COMPILED,
+    responseCache: e.RESPONSE_CACHE,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       tickMs: e.SCHEDULER_TICK_MS,

@@ -26,6 +26,9 @@ import { createStoryFeatureCache } from "./ingest/story-feature-cache";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
 import { createReadPath } from "./server/read-path";
+import { createResponseCache } from "./server/response-cache";
+import type { ResponseStore } from "./server/response-store";
+import type { Generations } from "./cache/generations";
 import type { SourceType } from "../schema/source.type";
 import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
@@ -44,8 +47,12 @@ export interface Gateway {
   reads: ArticleReads;
   /** Sources as the API shows them, held in process memory. */
   sourceViews: SourceDirectory<SourceType>;
-  /** Forgets every cached value (articles, pages, sources), here and in Redis. */
+  /** Forgets every cached value (articles, pages, sources, responses), here and in Redis. */
   clearCaches(): Promise<void>;
+  /** Generation counters of what cached lists and responses are made of. */
+  generations: Generations;
+  /** Where whole responses are kept. */
+  responses: ResponseStore;
   ingest(source: Source): Promise<IngestReport>;
   /** Source management for the admin mutations. */
   sources: SourceAdmin;
@@ -99,7 +106,7 @@ export async function openGateway(
   const parser = createDocumentParser(config);
   const store = await openSyncedStore(config, { onQuery: options.onQuery });
   const cache = await openCache(config, logger);
-  const { reads, sourceViews, clear } = createReadPath({
+  const { reads, sourceViews, generations, responses, clear } = createReadPath({
     store,
     cache,
     keys: createCacheKeys(config.cachePrefix),
@@ -139,6 +146,8 @@ export async function openGateway(
     cache,
     reads,
     sourceViews,
+    generations,
+    responses,
     clearCaches: clear,
     ingest,
     sources: createSourceAdmin({
@@ -182,6 +191,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+// Responses larger than this are served but not kept (a client asking for everything at once).
+const RESPONSE_MAX_BYTES = 1024 * 1024;
+
 // A day: clients send a hash with every request and the query again only after a miss.
 const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 
@@ -197,8 +209,9 @@ export async function serveGateway(
   logger: Logger,
 ): Promise<Running> {
   const isAdmin = createApiKeyCheck(config.apiKeys);
+  const schema = await buildGatewaySchema(gateway.events);
   const server = await createHttpServer({
-    schema: await buildGatewaySchema(gateway.events),
+    schema,
     compiled: config.compiledExecution,
     production: config.env === "production",
     bodyLimitBytes: config.bodyLimitBytes,
@@ -208,8 +221,18 @@ export async function serveGateway(
       keyOf: createCacheKeys(config.cachePrefix).persistedQuery,
       ttlSeconds: PERSISTED_QUERY_TTL_SECONDS,
     }),
-    createContext: ({ authorization, client }) =>
-      createContext({ ...gateway, admin: isAdmin(authorization), client }),
+    createContext: ({ authorization, client, responseFill }) =>
+      createContext({ ...gateway, admin: isAdmin(authorization), client, responseFill }),
+    responseCache: config.responseCache
+      ? createResponseCache({
+          schema,
+          store: gateway.responses,
+          base: { maxAge: config.cacheTtlSeconds, reads: ["articles"] },
+          maxBodyBytes: RESPONSE_MAX_BYTES,
+          now: Date.now,
+          onError: (err) => logger.warn({ err }, "response cache failed"),
+        })
+      : null,
     readiness: async () => {
       const store = await gateway.store.ping().then(
         () => "up" as const,
@@ -221,7 +244,7 @@ export async function serveGateway(
   });
   const scheduler = config.scheduler.enabled ? startScheduler(config, gateway, logger) : null;
   const flushViews = () =>
-    flushViewCounts(gateway.views, gateway.store).catch((err: unknown) =>
+    flushViewCounts(gateway.views, gateway.store, gateway.generations).catch((err: unknown) =>
       logger.warn({ err }, "views: flush failed"),
     );
   const flushTimer = setInterval(flushViews, VIEW_FLUSH_MS);

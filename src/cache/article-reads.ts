@@ -1,7 +1,7 @@
 import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import type { HeadlinePage, HeadlinePageQuery, Store } from "../store/store";
-import type { Cache } from "./cache";
 import type { CacheKeys } from "./cache-keys";
+import type { Generations } from "./generations";
 import { createBatchSingleFlight, createSingleFlight } from "./single-flight";
 import type { ValueCache } from "./value-cache";
 
@@ -30,14 +30,14 @@ export interface ArticleValueCaches {
  */
 export function createArticleReads(deps: {
   store: Store;
-  /** Holds the list generation counter. */
-  cache: Cache;
+  /** The list generation (`articles`), bumped by `invalidate`. */
+  generations: Generations;
   values: ArticleValueCaches;
   keys: CacheKeys;
   articleTtlSeconds: number;
   listTtlSeconds: number;
 }): ArticleReads {
-  const { store, cache, values, keys } = deps;
+  const { store, generations, values, keys } = deps;
   const pageFlight = createSingleFlight<HeadlinePage>();
   const cardFlight = createBatchSingleFlight<ArticleCard>();
   const bodyFlight = createBatchSingleFlight<ArticleBody>();
@@ -88,8 +88,8 @@ export function createArticleReads(deps: {
   const loadBodies = loadAndKeep(values.bodies, keys.body, (ids) => store.getArticleBodies(ids));
 
   async function listLatest(query: HeadlinePageQuery): Promise<HeadlinePage> {
-    const [generation] = await cache.getMany([keys.listGeneration()]);
-    const key = keys.headlines(Number(generation ?? 0), keys.hashQuery(query));
+    const { articles } = await generations.current();
+    const key = keys.headlines(articles, keys.hashQuery(query));
     return pageFlight(key, async () => {
       const [hit] = await values.pages.get([key]);
       if (hit !== null) return hit;
@@ -110,7 +110,7 @@ export function createArticleReads(deps: {
         await values.cards.delete(changedIds.map(keys.card));
         await values.bodies.delete(changedIds.map(keys.body));
       }
-      await cache.increment(keys.listGeneration());
+      await generations.bump("articles");
     },
   };
 }

@@ -11,10 +11,12 @@ export interface CacheKeys {
   body(id: string): string;
   /** Key of one automatic persisted query, by its sha256 hash. */
   persistedQuery(hash: string): string;
-  /** Key of the list generation counter, bumped on ingest instead of deleting list keys. */
-  listGeneration(): string;
+  /** Key of a scope's generation counter (bumped on change instead of deleting what it made). */
+  generation(scope: string): string;
   /** Key of one cached headlines result for a generation and a query hash. */
   headlines(generation: number, queryHash: string): string;
+  /** Key of one whole cached response, by the hash of its request. */
+  response(requestHash: string): string;
   /** Short sha1 hex of a value's stable JSON (object keys sorted), for use in keys. */
   hashQuery(query: unknown): string;
 }
@@ -39,15 +41,16 @@ export function createCacheKeys(prefix = "ng:"): CacheKeys {
     card: (id) => `${namespace}card:v${CARD_SHAPE}:${id}`,
     body: (id) => `${namespace}body:v${BODY_SHAPE}:${id}`,
     persistedQuery: (hash) => `${namespace}apq:${hash}`,
-    listGeneration: () => `${lists}generation`,
+    generation: (scope) => `${lists}generation:${scope}`,
+    response: (requestHash) => `${namespace}response:${requestHash}`,
     headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,
     hashQuery: (query) =>
       createHash("sha1").update(stringifyStable(query)).digest("hex").slice(0, HASH_LENGTH),
   };
 }
 
-/** JSON with object keys sorted at every depth, so equal queries hash equally. */
-function stringifyStable(value: unknown): string {
+/** JSON with object keys sorted at every depth, so equal values hash equally. */
+export function stringifyStable(value: unknown): string {
   return (
     JSON.stringify(value, (_key, v: unknown) => {
       if (v === null || typeof v !== "object" || Array.isArray(v)) return v;

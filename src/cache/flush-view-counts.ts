@@ -1,9 +1,20 @@
 import type { Store } from "../store/store";
+import type { Generations } from "./generations";
 import type { ViewCounter } from "./view-counter";
 
-/** Adds the views counted since the last flush to the stored totals; returns how many articles. */
-export async function flushViewCounts(views: ViewCounter, store: Store): Promise<number> {
+/**
+ * Adds the views counted since the last flush to the stored totals and, when there were any,
+ * bumps the `views` generation (rankings and popularity made before are retired); returns how
+ * many articles had views.
+ */
+export async function flushViewCounts(
+  views: ViewCounter,
+  store: Store,
+  generations: Generations,
+): Promise<number> {
   const taken = await views.takePending();
-  if (taken.size > 0) await store.addViews(taken);
+  if (taken.size === 0) return 0;
+  await store.addViews(taken);
+  await generations.bump("views");
   return taken.size;
 }

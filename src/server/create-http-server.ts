@@ -26,6 +26,7 @@ import { createCompiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./format-error";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
 import { jsonErrors } from "./json-errors";
+import type { ResponseCache, ResponseFill } from "./response-cache";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
 
 // Distinct operations kept compiled; apps send a handful, explorers a few hundred a day.
@@ -50,7 +51,13 @@ export async function createHttpServer(deps: {
   /** Where automatic persisted queries are kept (bounded, with a TTL). */
   persistedQueries: KeyValueCache<string>;
   /** Builds one request's context from what it presented. */
-  createContext: (request: { authorization?: string; client?: string }) => GatewayContext;
+  createContext: (request: {
+    authorization?: string;
+    client?: string;
+    responseFill?: ResponseFill | null;
+  }) => GatewayContext;
+  /** Whole responses of anonymous queries kept and served again; null: off. */
+  responseCache: ResponseCache | null;
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
@@ -102,6 +109,7 @@ export async function createHttpServer(deps: {
         }),
       },
       costLimitPlugin(deps.schema, deps.limits.maxCost),
+      ...(deps.responseCache ? [deps.responseCache.plugin] : []),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -112,9 +120,14 @@ export async function createHttpServer(deps: {
   app.use(
     "/graphql",
     express.json({ limit: deps.bodyLimitBytes }),
+    ...(deps.responseCache ? [deps.responseCache.middleware] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        deps.createContext({ authorization: req.headers.authorization, client: req.ip }),
+      context: async ({ req, res }) =>
+        deps.createContext({
+          authorization: req.headers.authorization,
+          client: req.ip,
+          responseFill: (res.locals.responseFill as ResponseFill | undefined) ?? null,
+        }),
     }),
   );
   app.get("/", (_req, res) => res.redirect("/graphql"));

@@ -5,6 +5,11 @@ import {
 } from "../cache/article-reads";
 import type { Cache } from "../cache/cache";
 import type { CacheKeys } from "../cache/cache-keys";
+import {
+  createMemoryGenerations,
+  createSharedGenerations,
+  type Generations,
+} from "../cache/generations";
 import { createSourceDirectory, type SourceDirectory } from "../cache/source-directory";
 import {
   createEncodedValueCache,
@@ -14,6 +19,11 @@ import {
 import { bodyCodec, cardCodec, pageCodec } from "../cache/value-codecs";
 import type { ArticleBody } from "../domain/article-card";
 import type { Store } from "../store/store";
+import {
+  createMemoryResponseStore,
+  createSharedResponseStore,
+  type ResponseStore,
+} from "./response-store";
 import { type SourceType, toSourceType } from "../../schema/source.type";
 
 /** What the API reads through: cached articles and pages, and sources held in memory. */
@@ -21,6 +31,10 @@ export interface ReadPath {
   reads: ArticleReads;
   /** Sources as GraphQL shows them, held in process memory. */
   sourceViews: SourceDirectory<SourceType>;
+  /** Generation counters of what responses and lists are made of. */
+  generations: Generations;
+  /** Where whole responses are kept (see response-cache). */
+  responses: ResponseStore;
   /** Forgets every cached value (articles, pages, sources, responses). */
   clear(): Promise<void>;
 }
@@ -29,7 +43,13 @@ export interface ReadPath {
 const SOURCE_TTL_MS = 30_000;
 const MAX_SOURCES_HELD = 20_000;
 // In process: cards are small; stories are weighed (UTF-16 strings) and capped in bytes.
-const MEMORY_LIMITS = { cards: 50_000, bodies: 20_000, bodyBytes: 128 * 1024 * 1024, pages: 5_000 };
+const MEMORY_LIMITS = {
+  cards: 50_000,
+  bodies: 20_000,
+  bodyBytes: 128 * 1024 * 1024,
+  pages: 5_000,
+  responseBytes: 64 * 1024 * 1024,
+};
 
 /** Builds the read path over the store and the cache (values in process, or encoded in Redis). */
 export function createReadPath(deps: {
@@ -40,7 +60,11 @@ export function createReadPath(deps: {
   listTtlSeconds: number;
   now?: () => number;
 }): ReadPath {
-  const values = deps.cache.kind === "memory" ? memoryValues() : encodedValues(deps.cache);
+  const memory = deps.cache.kind === "memory";
+  const values = memory ? memoryValues() : encodedValues(deps.cache);
+  const generations = memory
+    ? createMemoryGenerations()
+    : createSharedGenerations(deps.cache, deps.keys);
   const sourceViews = createSourceDirectory({
     store: deps.store,
     view: toSourceType,
@@ -48,12 +72,17 @@ export function createReadPath(deps: {
     maxEntries: MAX_SOURCES_HELD,
     now: deps.now,
   });
+  const responses = memory
+    ? createMemoryResponseStore({ generations, maxBytes: MEMORY_LIMITS.responseBytes })
+    : createSharedResponseStore({ cache: deps.cache, keys: deps.keys, generations });
   return {
-    reads: createArticleReads({ ...deps, values }),
+    reads: createArticleReads({ ...deps, values, generations }),
     sourceViews,
+    generations,
+    responses,
     async clear() {
       sourceViews.invalidate();
-      await Promise.all([...Object.values(values), deps.cache].map((c) => c.clear()));
+      await Promise.all([...Object.values(values), responses, deps.cache].map((c) => c.clear()));
     },
   };
 }

@@ -139,10 +139,13 @@ describe.each(adapters)("%s cache", (_name, create) => {
     const keys = createCacheKeys();
     await cache.setMany([
       { key: keys.card(key("a")), value: "1", ttlSeconds: 60 },
-      { key: keys.listGeneration(), value: "7", ttlSeconds: 60 },
+      { key: keys.generation("articles"), value: "7", ttlSeconds: 60 },
     ]);
     await cache.clear();
-    expect(await cache.getMany([keys.card(key("a")), keys.listGeneration()])).toEqual([null, null]);
+    expect(await cache.getMany([keys.card(key("a")), keys.generation("articles")])).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it("reports its state for /readyz", () => {

@@ -3,21 +3,21 @@ import { createCacheKeys } from "../../src/cache/cache-keys";
 describe("cache keys", () => {
   it("starts every key with the default prefix ng:", () => {
     const keys = createCacheKeys();
-    const all = [keys.card("a1"), keys.listGeneration(), keys.headlines(3, "abc")];
+    const all = [keys.card("a1"), keys.generation("articles"), keys.headlines(3, "abc")];
     for (const key of all) expect(key.startsWith("ng:")).toBe(true);
   });
 
   it("starts every key with a configured prefix", () => {
     const keys = createCacheKeys("test-7:");
     expect(keys.card("a1")).toBe("test-7:c:card:v1:a1");
-    expect(keys.listGeneration().startsWith("test-7:")).toBe(true);
+    expect(keys.generation("articles").startsWith("test-7:")).toBe(true);
     expect(keys.headlines(1, "q").startsWith("test-7:")).toBe(true);
   });
 
   it("puts the generation and the lists it versions in one cluster hash tag", () => {
     const keys = createCacheKeys();
     const tag = (key: string) => /\{([^}]*)\}/.exec(key)?.[1];
-    expect(tag(keys.listGeneration())).toBe("lists");
+    expect(tag(keys.generation("articles"))).toBe("lists");
     expect(tag(keys.headlines(5, "q"))).toBe("lists");
   });
 

@@ -2,6 +2,7 @@ import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import { createRedisViewCounter } from "../../src/cache/redis-view-counter";
 import type { ViewCounter } from "../../src/cache/view-counter";
 import { flushViewCounts } from "../../src/cache/flush-view-counts";
+import { createMemoryGenerations } from "../../src/cache/generations";
 import { createStore } from "../../src/store/create-store";
 import { makeArticle, makeSource } from "../store/store-backends";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
@@ -71,7 +72,9 @@ describe.each(setups)("view counter ($name)", (setup) => {
       ]);
       expect(await counter.viewsInWindow(["a", "b", "c"], "day", NOW)).toEqual(expected);
       expect(await counter.pending(["a", "b", "c"])).toEqual(expected);
-      expect(await flushViewCounts(counter, store)).toBe(3);
+      const generations = createMemoryGenerations();
+      expect(await flushViewCounts(counter, store, generations)).toBe(3);
+      expect((await generations.current()).views).toBe(1);
       const stats = await store.getArticleStats(["a", "b", "c"]);
       expect([...stats].map(([id, s]) => [id, s.views]).sort()).toEqual([
         ["a", 1000],
@@ -80,8 +83,10 @@ describe.each(setups)("view counter ($name)", (setup) => {
       ]);
       expect(await counter.pending(["a"])).toEqual(new Map());
       await counter.record("a", "late", NOW);
-      await flushViewCounts(counter, store);
+      await flushViewCounts(counter, store, generations);
       expect((await store.getArticleStats(["a"])).get("a")?.views).toBe(1001);
+      expect(await flushViewCounts(counter, store, generations)).toBe(0);
+      expect((await generations.current()).views).toBe(2);
     } finally {
       await store.close();
       await close();

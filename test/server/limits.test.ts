@@ -38,6 +38,7 @@ describe("query limits: refused before any resolver runs", () => {
     server = await createHttpServer({
       schema: await buildGatewaySchema(),
       compiled: true,
+      responseCache: null,
       production: true,
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
@@ -166,6 +167,7 @@ describe("requests a client got wrong", () => {
     server = await createHttpServer({
       schema: await buildGatewaySchema(),
       compiled: true,
+      responseCache: null,
       production: false,
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
