@@ -13,6 +13,8 @@ export interface TestRedisServer {
   start(): Promise<void>;
   /** False when the server is the external REDIS_URL (stop/start throw). */
   readonly controllable: boolean;
+  /** The private server's process id while it runs; null when stopped or external. */
+  readonly pid: number | null;
 }
 
 const READY_TIMEOUT_MS = 10_000;
@@ -48,7 +50,16 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<T
     if (running) await killAndWait(running);
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop, controllable: true };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    start,
+    stop,
+    controllable: true,
+    get pid() {
+      return child?.pid ?? null;
+    },
+  };
 }
 
 function useExternalRedis(): TestRedisServer {
@@ -60,7 +71,7 @@ function useExternalRedis(): TestRedisServer {
     );
   };
   const port = Number(new URL(url).port || 6379);
-  return { url, port, stop: refuse, start: refuse, controllable: false };
+  return { url, port, stop: refuse, start: refuse, controllable: false, pid: null };
 }
 
 function findBinary(name: string): string | null {
