@@ -18,3 +18,8 @@ function requireBuilt(file: string): string {
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build (npm test does)`);
   return file;
 }
+
+/** The compiled API bench child (forked servers run JavaScript, not the TypeScript sources). */
+export function builtBenchChild(): string {
+  return requireBuilt(join(ROOT, "dist", "bench", "api", "server-child.js"));
+}
