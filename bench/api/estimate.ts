@@ -15,9 +15,9 @@ export interface RunPlan {
 
 // Measured on a 2-core machine: per run, the checks, resets and stats around it; per target,
 // start-up (the gateway records its views); seeding per store.
-const PER_RUN_S = 0.3;
-const PER_TARGET_S = { full: 6, small: 1 };
-const SEED_S = { full: { sqlite: 10, postgres: 15 }, small: { sqlite: 1, postgres: 2 } };
+const PER_RUN_S = 0.15;
+const PER_TARGET_S = { full: 3, small: 1 };
+const SEED_S = { full: { sqlite: 5, postgres: 10 }, small: { sqlite: 1, postgres: 2 } };
 
 /** Roughly how long the run takes, in seconds. */
 export function estimateSeconds(plan: RunPlan): number {

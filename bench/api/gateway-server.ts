@@ -53,7 +53,8 @@ export async function startGatewayServer(
     resetCounters: () => {
       statements = 0;
     },
-    flush: () => gateway.cache.clear(),
+    // Every cached value: articles, pages, sources and responses, in process and in Redis.
+    flush: () => gateway.clearCaches(),
     stop: () => running.stop(),
   };
 }

@@ -8,6 +8,7 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   non2xx: number;
   /** Connection errors, timeouts included. */
   errors: number;
@@ -54,6 +55,7 @@ export async function runLoad(
     perSecond: result.requests.total / Math.max(result.duration, 1e-3),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -10,10 +10,11 @@ export interface RunSettings {
   seconds: number;
   warmupSeconds: number;
   round: number;
-  /** The first run of this workload on this target: every distinct request is checked. */
+  /**
+   * The first run of this workload on this target: every distinct request is checked, then
+   * the target warms up (later runs find it warm: the JIT and caches stay in its process).
+   */
   firstOfWorkload: boolean;
-  /** The first run at this concurrency: warm up before it. */
-  firstAtConcurrency: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function measureRun(
   if (run.firstOfWorkload) await checkEveryReply(server.url, workload.requests, what);
   else await checkReply(server.url, workload.requests[0], what);
   const load = { connections: run.connections, seconds: run.seconds };
-  if (run.firstAtConcurrency && run.warmupSeconds > 0) {
+  if (run.firstOfWorkload && run.warmupSeconds > 0) {
     await runLoad(server.url, workload.requests, { ...load, seconds: run.warmupSeconds });
   }
   await server.reset();

@@ -20,8 +20,7 @@ export function countRuns(
   opts: MatrixOptions,
 ): { runs: number; warmups: number } {
   const pairs = workloads.reduce((n, w) => n + targets.filter((t) => serves(t.def, w)).length, 0);
-  const warmups = pairs * opts.concurrency.length;
-  return { runs: warmups * opts.rounds, warmups };
+  return { runs: pairs * opts.concurrency.length * opts.rounds, warmups: pairs };
 }
 
 /**
@@ -49,7 +48,6 @@ export async function runMatrix(
             warmupSeconds: opts.warmupSeconds,
             round,
             firstOfWorkload: !checked.has(pair),
-            firstAtConcurrency: round === 0,
           });
           checked.add(pair);
           samples.push(sample);

@@ -99,7 +99,9 @@ function printColdVerdicts(inputs: VerdictInputs, print: Print): void {
       continue;
     }
     const ratio = cold.load.p99Ms / warm.p99Ms;
-    const detail = ` (${num(cold.load.p99Ms, 1)} ms / ${num(warm.p99Ms, 1)} ms)`;
+    const detail =
+      ` (${num(cold.load.p99Ms, 1)} ms / ${num(warm.p99Ms, 1)} ms;` +
+      ` slowest cold request ${num(cold.load.maxMs, 1)} ms)`;
     printAtMost(what + detail, ratio, { max: 3, strict: false, unit: "x", digits: 2 }, print);
   }
 }
