@@ -26,16 +26,29 @@ export function decodeCursor<T>(
   return found;
 }
 
-/** The cursor of a position (1-based) in a ranking named `by` (a snapshot order). */
-export function encodeRankCursor(by: string, position: number): string {
-  return encodeCursor({ r: by, p: position });
+/** A place in a ranking: a 1-based position, in the generation of the ranking it was read in. */
+export interface RankPosition {
+  position: number;
+  generation?: string;
 }
 
-/** The position (1 or more) a ranking's cursor holds; one of another ranking is BAD_USER_INPUT. */
-export function decodeRankCursor(cursor: string, argument: string, by: string): number {
+/** The cursor of a position in a ranking named `by` (a snapshot order). */
+export function encodeRankCursor(by: string, at: RankPosition): string {
+  return encodeCursor({ r: by, p: at.position, g: at.generation });
+}
+
+/** The place a ranking's cursor holds; one of another ranking is BAD_USER_INPUT. */
+export function decodeRankCursor(cursor: string, argument: string, by: string): RankPosition {
   return decodeCursor(
     cursor,
-    ({ r, p }) => (r === by && typeof p === "number" && Number.isInteger(p) && p >= 1 ? p : null),
+    ({ r, p, g }) =>
+      r === by &&
+      typeof p === "number" &&
+      Number.isInteger(p) &&
+      p >= 1 &&
+      (g === undefined || typeof g === "string")
+        ? { position: p, generation: g }
+        : null,
     `${argument}: not a cursor of this order`,
   );
 }

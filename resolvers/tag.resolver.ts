@@ -66,13 +66,16 @@ async function trending(args: TagsArgs, ctx: GatewayContext): Promise<TagConnect
     await ctx.store.listTagTrends(windowMs(args.window), ctx.now()),
     MAX_TRENDING,
   );
-  const slice = rankedSlice(request, ranked.length);
+  const slice = rankedSlice(
+    { first: request.first, after: request.after?.position, before: request.before?.position },
+    ranked.length,
+  );
   const shown = ranked.slice(slice.start, slice.end);
   const counts = new Map(
     (await ctx.store.getTags(shown.map((t) => t.slug))).map((t) => [t.slug, t.count]),
   );
   const edges = shown.map((t, i) => ({
-    cursor: encodeRankCursor(`trending-${args.window}`, slice.start + i + 1),
+    cursor: encodeRankCursor(`trending-${args.window}`, { position: slice.start + i + 1 }),
     node: {
       slug: t.slug,
       name: t.name,

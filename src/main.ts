@@ -1,7 +1,5 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
-import type { ArticleReads } from "./cache/article-reads";
-import type { SourceDirectory } from "./cache/source-directory";
 import type { Cache } from "./cache/cache";
 import { createCacheKeys } from "./cache/cache-keys";
 import { createMemoryCache } from "./cache/memory-cache";
@@ -25,11 +23,8 @@ import { declareSources } from "./ingest/replan-sources";
 import { createStoryFeatureCache } from "./ingest/story-feature-cache";
 import { buildGatewaySchema } from "./server/build-schema";
 import { createContext } from "./server/context";
-import { createReadPath } from "./server/read-path";
+import { createReadPath, type ReadPath } from "./server/read-path";
 import { createResponseCache } from "./server/response-cache";
-import type { ResponseStore } from "./server/response-store";
-import type { Generations } from "./cache/generations";
-import type { SourceType } from "../schema/source.type";
 import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
 import { findFeedFor } from "./ingest/fetch-once";
@@ -40,19 +35,10 @@ import { createPersistedQueryCache } from "./server/persisted-query-cache";
 import { type CreateStoreOptions, createStore } from "./store/create-store";
 import type { Store } from "./store/store";
 
-/** The long-lived parts every command shares, opened from the config. */
-export interface Gateway {
+/** The long-lived parts every command shares, opened from the config (and the read path). */
+export interface Gateway extends ReadPath {
   store: Store;
   cache: Cache;
-  reads: ArticleReads;
-  /** Sources as the API shows them, held in process memory. */
-  sourceViews: SourceDirectory<SourceType>;
-  /** Forgets every cached value (articles, pages, sources, responses), here and in Redis. */
-  clearCaches(): Promise<void>;
-  /** Generation counters of what cached lists and responses are made of. */
-  generations: Generations;
-  /** Where whole responses are kept. */
-  responses: ResponseStore;
   ingest(source: Source): Promise<IngestReport>;
   /** Source management for the admin mutations. */
   sources: SourceAdmin;
@@ -106,9 +92,13 @@ export async function openGateway(
   const parser = createDocumentParser(config);
   const store = await openSyncedStore(config, { onQuery: options.onQuery });
   const cache = await openCache(config, logger);
-  const { reads, sourceViews, generations, responses, clear } = createReadPath({
+  const views = config.redisUrl
+    ? createRedisViewCounter({ url: config.redisUrl, prefix: config.cachePrefix })
+    : createMemoryViewCounter();
+  const readPath = createReadPath({
     store,
     cache,
+    views,
     keys: createCacheKeys(config.cachePrefix),
     articleTtlSeconds: config.cacheTtlSeconds,
     listTtlSeconds: Math.min(config.cacheTtlSeconds, 60),
@@ -124,7 +114,11 @@ export async function openGateway(
     store,
     parse: parser.parse,
     fetch: fetcher.fetchSource,
-    onChanged: (ids: string[]) => reads.invalidate(ids),
+    onChanged: async (ids: string[]) => {
+      await readPath.reads.invalidate(ids);
+      // New articles enter HOT now, not at the next request.
+      readPath.rankings.refresh().catch((err: unknown) => logger.warn({ err }, "rankings failed"));
+    },
     now: Date.now,
     log: (r: IngestReport) => logger[r.ok ? "info" : "warn"](r, "fetch"),
     maxItemsPerFetch: config.fetch.maxItemsPerFetch,
@@ -136,19 +130,12 @@ export async function openGateway(
     storyFeatures: createStoryFeatureCache(),
   };
   const ingest = (source: Source) => ingestSource(deps, source);
-  const views = config.redisUrl
-    ? createRedisViewCounter({ url: config.redisUrl, prefix: config.cachePrefix })
-    : createMemoryViewCounter();
   return {
+    ...readPath,
     views,
     events,
     store,
     cache,
-    reads,
-    sourceViews,
-    generations,
-    responses,
-    clearCaches: clear,
     ingest,
     sources: createSourceAdmin({
       store,
@@ -243,10 +230,11 @@ export async function serveGateway(
     logger,
   });
   const scheduler = config.scheduler.enabled ? startScheduler(config, gateway, logger) : null;
+  // The rankings are made afresh at once after a flush that brought views, not by a request.
   const flushViews = () =>
-    flushViewCounts(gateway.views, gateway.store, gateway.generations).catch((err: unknown) =>
-      logger.warn({ err }, "views: flush failed"),
-    );
+    flushViewCounts(gateway.views, gateway.store, gateway.generations)
+      .then((flushed) => (flushed > 0 ? gateway.rankings.refresh() : undefined))
+      .catch((err: unknown) => logger.warn({ err }, "views: flush failed"));
   const flushTimer = setInterval(flushViews, VIEW_FLUSH_MS);
   flushTimer.unref();
   const url = await server.listen(config.port, config.host);

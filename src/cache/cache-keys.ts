@@ -15,6 +15,8 @@ export interface CacheKeys {
   generation(scope: string): string;
   /** Key of one cached headlines result for a generation and a query hash. */
   headlines(generation: number, queryHash: string): string;
+  /** Key of one ranking (article ids, best first) of one generation. */
+  ranking(name: string, generation: string): string;
   /** Key of one whole cached response, by the hash of its request. */
   response(requestHash: string): string;
   /** Short sha1 hex of a value's stable JSON (object keys sorted), for use in keys. */
@@ -42,6 +44,7 @@ export function createCacheKeys(prefix = "ng:"): CacheKeys {
     body: (id) => `${namespace}body:v${BODY_SHAPE}:${id}`,
     persistedQuery: (hash) => `${namespace}apq:${hash}`,
     generation: (scope) => `${lists}generation:${scope}`,
+    ranking: (name, generation) => `${namespace}ranking:${name}:${generation}`,
     response: (requestHash) => `${namespace}response:${requestHash}`,
     headlines: (generation, queryHash) => `${lists}headlines:${generation}:${queryHash}`,
     hashQuery: (query) =>

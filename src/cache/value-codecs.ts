@@ -79,5 +79,14 @@ function checkedJson<T>(fields: Record<string, (v: unknown) => boolean>): ValueC
 export const cardCodec: ValueCodec<ArticleCard> = checkedJson(CARD_FIELDS);
 /** Story texts as JSON, checked. */
 export const bodyCodec: ValueCodec<ArticleBody> = checkedJson(BODY_FIELDS);
+/** Lists of ids (rankings) as JSON, checked. */
+export const idListCodec: ValueCodec<string[]> = {
+  encode: (ids) => JSON.stringify(ids),
+  decode: (text) => {
+    const value: unknown = JSON.parse(text);
+    return listOf(isString)(value) ? (value as string[]) : null;
+  },
+};
+
 /** Headline pages as JSON, checked. */
 export const pageCodec: ValueCodec<HeadlinePage> = checkedJson(PAGE_FIELDS);

@@ -1,5 +1,6 @@
 import type { ArticleReads } from "../cache/article-reads";
 import type { Generations } from "../cache/generations";
+import type { Rankings } from "../cache/rankings";
 import type { SourceDirectory } from "../cache/source-directory";
 import type { SourceType } from "../../schema/source.type";
 import type { ViewCounter } from "../cache/view-counter";
@@ -16,6 +17,8 @@ export interface GatewayContext {
   sourceViews: SourceDirectory<SourceType>;
   /** Generation counters; admin changes bump `sources`. */
   generations: Generations;
+  /** HOT and POPULAR, computed once per generation. */
+  rankings: Rankings;
   store: Store;
   /** Whether the request carried a valid API key (the admin mutations need one). */
   admin: boolean;
@@ -35,6 +38,7 @@ export function createContext(deps: {
   reads: ArticleReads;
   sourceViews: SourceDirectory<SourceType>;
   generations: Generations;
+  rankings: Rankings;
   store: Store;
   views: ViewCounter;
   admin?: boolean;
@@ -49,6 +53,7 @@ export function createContext(deps: {
     reads: deps.reads,
     sourceViews: deps.sourceViews,
     generations: deps.generations,
+    rankings: deps.rankings,
     store: deps.store,
     admin: deps.admin ?? false,
     sources: deps.sources ?? null,

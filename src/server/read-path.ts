@@ -16,7 +16,9 @@ import {
   createMemoryValueCache,
   type ValueCache,
 } from "../cache/value-cache";
-import { bodyCodec, cardCodec, pageCodec } from "../cache/value-codecs";
+import { bodyCodec, cardCodec, idListCodec, pageCodec } from "../cache/value-codecs";
+import { createRankings, type Rankings } from "../cache/rankings";
+import type { ViewCounter } from "../cache/view-counter";
 import type { ArticleBody } from "../domain/article-card";
 import type { Store } from "../store/store";
 import {
@@ -35,8 +37,10 @@ export interface ReadPath {
   generations: Generations;
   /** Where whole responses are kept (see response-cache). */
   responses: ResponseStore;
+  /** HOT and POPULAR, computed once per generation. */
+  rankings: Rankings;
   /** Forgets every cached value (articles, pages, sources, responses). */
-  clear(): Promise<void>;
+  clearCaches(): Promise<void>;
 }
 
 // Sources change rarely and their health is shown as of up to this long ago in lists.
@@ -48,6 +52,7 @@ const MEMORY_LIMITS = {
   bodies: 20_000,
   bodyBytes: 128 * 1024 * 1024,
   pages: 5_000,
+  rankings: 200,
   responseBytes: 64 * 1024 * 1024,
 };
 
@@ -55,6 +60,7 @@ const MEMORY_LIMITS = {
 export function createReadPath(deps: {
   store: Store;
   cache: Cache;
+  views: ViewCounter;
   keys: CacheKeys;
   articleTtlSeconds: number;
   listTtlSeconds: number;
@@ -75,20 +81,29 @@ export function createReadPath(deps: {
   const responses = memory
     ? createMemoryResponseStore({ generations, maxBytes: MEMORY_LIMITS.responseBytes })
     : createSharedResponseStore({ cache: deps.cache, keys: deps.keys, generations });
+  const rankings = createRankings({
+    ...deps,
+    generations,
+    lists: values.rankings,
+    keyOf: deps.keys.ranking,
+    now: deps.now ?? Date.now,
+  });
   return {
     reads: createArticleReads({ ...deps, values, generations }),
     sourceViews,
     generations,
     responses,
-    async clear() {
+    rankings,
+    async clearCaches() {
       sourceViews.invalidate();
       await Promise.all([...Object.values(values), responses, deps.cache].map((c) => c.clear()));
     },
   };
 }
 
-function memoryValues(): ArticleValueCaches {
+function memoryValues(): ArticleValueCaches & { rankings: ValueCache<string[]> } {
   return {
+    rankings: createMemoryValueCache({ maxEntries: MEMORY_LIMITS.rankings }),
     cards: createMemoryValueCache({ maxEntries: MEMORY_LIMITS.cards }),
     bodies: createMemoryValueCache<ArticleBody>({
       maxEntries: MEMORY_LIMITS.bodies,
@@ -99,10 +114,11 @@ function memoryValues(): ArticleValueCaches {
   };
 }
 
-function encodedValues(cache: Cache): ArticleValueCaches {
+function encodedValues(cache: Cache): ArticleValueCaches & { rankings: ValueCache<string[]> } {
   return {
+    rankings: createEncodedValueCache(cache, idListCodec),
     cards: createEncodedValueCache(cache, cardCodec),
     bodies: createEncodedValueCache(cache, bodyCodec),
     pages: createEncodedValueCache(cache, pageCodec),
-  } satisfies { [K in keyof ArticleValueCaches]: ValueCache<unknown> };
+  };
 }

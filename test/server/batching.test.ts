@@ -123,6 +123,7 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
     const counted = countCalls(ctx.store());
     const cache = createMemoryCache({ maxEntries: 1000 });
     const { reads } = createReadPath({
+      views: createMemoryViewCounter(),
       store: counted.proxy,
       cache,
       keys: createCacheKeys("test:"),

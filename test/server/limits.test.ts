@@ -28,7 +28,9 @@ describe("query limits: refused before any resolver runs", () => {
     const counted = countCalls(store);
     storeCalls = counted.total;
     const cache = createMemoryCache({ maxEntries: 100 });
+    const views = createMemoryViewCounter();
     const readPath = createReadPath({
+      views,
       store: counted.proxy,
       cache,
       keys: createCacheKeys("limits:"),
@@ -47,8 +49,7 @@ describe("query limits: refused before any resolver runs", () => {
         keyOf: (h) => `apq:${h}`,
         ttlSeconds: 60,
       }),
-      createContext: () =>
-        createContext({ ...readPath, store: counted.proxy, views: createMemoryViewCounter() }),
+      createContext: () => createContext({ ...readPath, store: counted.proxy, views }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
     });
@@ -157,7 +158,9 @@ describe("requests a client got wrong", () => {
   beforeAll(async () => {
     store = await createStore(testConfig().databaseUrl);
     const cache = createMemoryCache({ maxEntries: 100 });
+    const views = createMemoryViewCounter();
     const readPath = createReadPath({
+      views,
       store,
       cache,
       keys: createCacheKeys("v:"),
@@ -172,7 +175,7 @@ describe("requests a client got wrong", () => {
       bodyLimitBytes: 100 * 1024,
       limits: LIMITS,
       persistedQueries: createPersistedQueryCache({ cache, keyOf: (h) => h, ttlSeconds: 60 }),
-      createContext: () => createContext({ ...readPath, store, views: createMemoryViewCounter() }),
+      createContext: () => createContext({ ...readPath, store, views }),
       readiness: async () => ({ ready: true, store: "up", cache: "memory" }),
       logger: createLogger({ level: "silent" }),
     });

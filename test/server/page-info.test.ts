@@ -30,15 +30,17 @@ describe("rankedSlice", () => {
 });
 
 describe("rank cursors", () => {
-  it("hold a position of one ranking, 1 or more", () => {
-    const cursor = encodeRankCursor("popular-DAY", 3);
-    expect(decodeRankCursor(cursor, "after", "popular-DAY")).toBe(3);
+  it("hold a position of one ranking, 1 or more, and the generation it was read in", () => {
+    const cursor = encodeRankCursor("popular-DAY", { position: 3 });
+    expect(decodeRankCursor(cursor, "after", "popular-DAY")).toEqual({ position: 3 });
+    const kept = encodeRankCursor("hot", { position: 5, generation: "4.2.9" });
+    expect(decodeRankCursor(kept, "after", "hot")).toEqual({ position: 5, generation: "4.2.9" });
     expect(() => decodeRankCursor(cursor, "after", "popular-WEEK")).toThrow(
       "after: not a cursor of this order",
     );
-    expect(() => decodeRankCursor(encodeRankCursor("hot", 0), "before", "hot")).toThrow(
-      "before: not a cursor of this order",
-    );
+    expect(() =>
+      decodeRankCursor(encodeRankCursor("hot", { position: 0 }), "before", "hot"),
+    ).toThrow("before: not a cursor of this order");
   });
 });
 

@@ -40,14 +40,15 @@ export async function createGraphqlHarness(opts: {
   views?: ViewCounter;
 }): Promise<GraphqlHarness> {
   const cache = opts.cache ?? createMemoryCache({ maxEntries: 1000 });
+  const views = opts.views ?? createMemoryViewCounter();
   const readPath = createReadPath({
+    views,
     store: opts.store,
     cache,
     keys: createCacheKeys("test:"),
     articleTtlSeconds: 300,
     listTtlSeconds: 60,
   });
-  const views = opts.views ?? createMemoryViewCounter();
   const apollo = new ApolloServer<GatewayContext>({
     // As the gateway serves: operations compiled (graphql-jit).
     gateway: createCompiledExecution(await gatewaySchema(), { maxOperations: 100 }),
