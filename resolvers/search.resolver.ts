@@ -28,7 +28,7 @@ export class SearchResolver {
       if (!node || node instanceof Error) return [];
       return [{ cursor: encodeSearchCursor(hit), score: hit.score, snippet: hit.snippet, node }];
     });
-    return keysetConnection(edges, page, request);
+    return { ...keysetConnection(edges, page, request), totalCountCapped: page.totalCountCapped };
   }
 }
 

@@ -52,6 +52,14 @@ export class SearchConnectionType {
   @Field(() => PageInfoType, { description: "Where this page is, and how to get the next." })
   pageInfo: PageInfoType;
 
-  @Field(() => Int, { description: "Articles matching the search and filter, across all pages." })
+  @Field(() => Int, {
+    description:
+      "Articles matching the search and filter, counted up to 1,000 (a common word costs no " +
+      "more than a rare one; see totalCountCapped). Pages run through the best 1,000 matches: " +
+      "on SQLite the most relevant of all, on PostgreSQL the newest 1,000, most relevant first.",
+  })
   totalCount: number;
+
+  @Field({ description: "True when more articles match than totalCount counted (over 1,000)." })
+  totalCountCapped: boolean;
 }

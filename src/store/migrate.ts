@@ -5,6 +5,7 @@ import * as sourceScheduling from "./migrations/0003-source-scheduling";
 import * as articleRoutes from "./migrations/0004-article-routes";
 import * as sourcePageOptions from "./migrations/0005-source-page-options";
 import * as articleSearch from "./migrations/0006-article-search";
+import * as searchRank from "./migrations/0007-search-rank";
 
 /** The store's migrations by name, in order; listed in code so they run from dist and ts-jest. */
 export function listMigrations(): Record<string, Migration> {
@@ -15,6 +16,7 @@ export function listMigrations(): Record<string, Migration> {
     "0004-article-routes": articleRoutes,
     "0005-source-page-options": sourcePageOptions,
     "0006-article-search": articleSearch,
+    "0007-search-rank": searchRank,
   };
 }
 

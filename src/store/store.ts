@@ -58,7 +58,10 @@ export interface SearchQuery {
 export interface SearchPage {
   items: { id: string; score: number; snippet: string | null }[];
   hasNextPage: boolean;
+  /** Matches counted, up to the store's cap. */
   totalCount: number;
+  /** True when more matches exist than were counted. */
+  totalCountCapped: boolean;
 }
 
 /** A story: articles from two sources or more about one event (a cluster). */
