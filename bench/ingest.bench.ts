@@ -5,11 +5,11 @@ import { parseArgs } from "node:util";
 import { createInlineParser, type DocumentParser } from "../src/ingest/document-parser";
 import { createParsePool } from "../src/ingest/parse-pool";
 import { corpusStats, DEFAULT_FEEDS, generateCorpus, type CorpusFeed } from "./corpus";
-import { median, perSecond, timed } from "./measure";
-import { benchFloors } from "./floors-bench";
-import { benchPipeline, benchRawParse } from "./pipeline-bench";
+import { measureInterleaved, median, perSecond, type Rounds, timed } from "./measure";
+import { floorRounds } from "./floors-bench";
+import { benchPipeline, benchRawParse, pipelineRounds } from "./pipeline-bench";
 import { benchRepoll, type Pass } from "./repoll-bench";
-import { megabytes, num, printRatio, printTable, statuses } from "./report";
+import { megabytes, num, printAtMost, printRatio, printTable, statuses } from "./report";
 
 /** Knobs of the ingest bench; the defaults keep a run under two minutes on two cores. */
 export interface IngestBenchOptions {
@@ -68,52 +68,75 @@ async function pipelineSection(
   dir: string,
   opts: IngestBenchOptions,
 ): Promise<void> {
+  const single = await floorsSection(corpus, dir, opts.rounds);
   const items = corpusStats(corpus).items;
   const { rounds, parseThreads } = opts;
   console.log(
     `\n== parse: pipeline vs raw parse, same bytes (median of ${rounds} after a warm-up)`,
   );
   const raw = await benchRawParse(corpus, rounds);
-  const single = await withParser(createInlineParser(), (parser) =>
-    benchPipeline(corpus, dir, rounds, { parser, inFlight: 1 }),
-  );
   const pool = createParsePool({ threads: parseThreads, workerFile: WORKER_FILE, maxHeapMb: 512 });
   const pooled = await withParser(pool, (parser) =>
     benchPipeline(corpus, dir, rounds, { parser, inFlight: parseThreads * 2 }),
   );
-  const floors = await benchFloors(corpus, dir, rounds);
   printTable([
     ["measurement", "median ms", "items/s", "rounds ms"],
     ["raw parse (rss-parser / JSON.parse)", ...rateRow(items, raw.medianMs, raw.ms)],
-    [
-      "floor: sanitize-html alone, items' HTML",
-      ...rateRow(items, floors.sanitize.medianMs, floors.sanitize.ms),
-    ],
-    [
-      "floor: SQLite alone, prepared inserts",
-      ...rateRow(items, floors.sqlite.medianMs, floors.sqlite.ms),
-    ],
-    ["pipeline, one thread (parse + upsert)", ...rateRow(items, single.medianMs, single.ms)],
-    ["  of which parse", num(median(single.split.map((s) => s.parseMs))), "", ""],
-    ["  of which store.upsertArticles", num(median(single.split.map((s) => s.storeMs))), "", ""],
+    ["pipeline, one thread (from above)", ...rateRow(items, single.medianMs, single.ms)],
     [`pipeline, ${parseThreads} parse threads`, ...rateRow(items, pooled.medianMs, pooled.ms)],
   ]);
-  for (const run of [single, pooled]) {
-    if (run.articles !== items)
-      console.log(`WARNING: ${run.articles} articles from ${items} items`);
-  }
-  const floor = floors.sanitize.medianMs + floors.sqlite.medianMs;
-  printRatio(
-    "ratio floors (sanitize-html + SQLite alone)/raw (items/s)",
-    raw.medianMs / floor,
-    null,
-  );
+  warnIfShort(pooled.articles, items);
   printRatio("ratio pipeline/raw, one thread (items/s)", raw.medianMs / single.medianMs, null);
   printRatio(
     `ratio pipeline/raw, ${parseThreads} parse threads as the service runs (items/s)`,
     raw.medianMs / pooled.medianMs,
     0.5,
   );
+}
+
+// The most the one-thread pipeline may take, as a multiple of the sum of its floors.
+const FLOOR_RATIO_TARGET = 1.3;
+
+/**
+ * The one-thread pipeline (PARSE_THREADS=0) against the floors of its parts, measured in turns
+ * on the same inputs; prints each, their sum, and the ratio against its target.
+ */
+async function floorsSection(corpus: CorpusFeed[], dir: string, rounds: number) {
+  const items = corpusStats(corpus).items;
+  console.log(
+    `\n== one thread vs the sum of its floors, same inputs (median of ${rounds} after a warm-up, rounds in turns)`,
+  );
+  const floors = await floorRounds(corpus, dir);
+  const parser = createInlineParser();
+  const pipeline = pipelineRounds(corpus, dir, { parser, inFlight: 1 });
+  const r = await measureInterleaved(rounds, { ...floors, pipeline: pipeline.round });
+  await parser.close();
+  const sum = r.reading.medianMs + r.sanitize.medianMs + r.sqlite.medianMs;
+  const row = (label: string, m: Rounds) => [label, ...rateRow(items, m.medianMs, m.ms)];
+  const part = (label: string, ms: number) => [label, num(ms), "", ""];
+  printTable([
+    ["measurement", "median ms", "items/s", "rounds ms"],
+    row("floor: XML reading, our saxes reader (JSON.parse for JSON)", r.reading),
+    part("  of which saxes itself, no tree (context)", r.saxes.medianMs),
+    row("floor: sanitize-html alone, same allowlist, items' HTML", r.sanitize),
+    row("floor: bare SQLite inserts of the same rows, prepared", r.sqlite),
+    ["sum of the three floors", ...rateRow(items, sum, [])],
+    row("pipeline, one thread (PARSE_THREADS=0: parse + upsert)", r.pipeline),
+    part("  of which parse", median(pipeline.split.map((s) => s.parseMs))),
+    part("  of which store.upsertArticles", median(pipeline.split.map((s) => s.storeMs))),
+  ]);
+  warnIfShort(pipeline.articles(), items);
+  printAtMost("ratio pipeline/sum of floors, one thread", r.pipeline.medianMs / sum, {
+    max: FLOOR_RATIO_TARGET,
+    strict: false,
+    unit: "x",
+    digits: 2,
+  });
+  return r.pipeline;
+}
+
+function warnIfShort(articles: number, items: number): void {
+  if (articles !== items) console.log(`WARNING: ${articles} articles from ${items} items`);
 }
 
 // The bench runs compiled (dist/bench); the worker module sits in dist/src/ingest.

@@ -41,3 +41,24 @@ export async function measureRounds(
 export function perSecond(count: number, ms: number): number {
   return ms > 0 ? (count * 1000) / ms : Infinity;
 }
+
+/**
+ * Like measureRounds for several measurements at once: each warms up with `round(-1)`, then
+ * they take turns, round by round (a b c, a b c, ...), so a burst of other work on the machine
+ * falls on all of them alike rather than on whichever ran then; the median of each is reported.
+ */
+export async function measureInterleaved<K extends string>(
+  count: number,
+  rounds: Record<K, (i: number) => Promise<number>>,
+): Promise<Record<K, Rounds>> {
+  const names = Object.keys(rounds) as K[];
+  const ms = {} as Record<K, number[]>;
+  for (const name of names) {
+    await rounds[name](-1);
+    ms[name] = [];
+  }
+  for (let i = 0; i < count; i++) for (const name of names) ms[name].push(await rounds[name](i));
+  const result = {} as Record<K, Rounds>;
+  for (const name of names) result[name] = { ms: ms[name], medianMs: median(ms[name]) };
+  return result;
+}

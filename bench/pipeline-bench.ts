@@ -57,9 +57,16 @@ export async function benchPipeline(
   rounds: number,
   setup: PipelineSetup,
 ): Promise<PipelineRounds> {
+  const pipeline = pipelineRounds(corpus, dir, setup);
+  const result = await measureRounds(rounds, pipeline.round);
+  return { ...result, split: pipeline.split, articles: pipeline.articles() };
+}
+
+/** The pipeline as one round at a time (see benchPipeline), for measuring among others. */
+export function pipelineRounds(corpus: readonly CorpusFeed[], dir: string, setup: PipelineSetup) {
   const split: PipelineRounds["split"] = [];
   let articles = 0;
-  const result = await measureRounds(rounds, async (i) => {
+  const round = async (i: number): Promise<number> => {
     const feeds = i < 0 ? warmUpSlice(corpus) : corpus;
     const store = await freshStore(join(dir, `pipeline-${setup.inFlight}-${i + 1}.db`), feeds);
     try {
@@ -72,8 +79,8 @@ export async function benchPipeline(
     } finally {
       await store.close();
     }
-  });
-  return { ...result, split, articles };
+  };
+  return { round, split, articles: () => articles };
 }
 
 // Enough feeds of every format to warm the JIT (and start the threads); the whole corpus would

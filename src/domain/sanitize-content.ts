@@ -72,26 +72,31 @@ function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
 
+/**
+ * The options sanitizeContent gives sanitize-html, less the per-tag hook (attribute vetting,
+ * pixels, embeds): the allowlist itself. The ingest bench measures the library alone with it.
+ */
+export const SANITIZE_ALLOWLIST: Readonly<sanitizeHtml.IOptions> = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: ALLOWED_ATTRIBUTES,
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: ["http", "https", "data"], iframe: ["https"] },
+  allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+  allowProtocolRelative: false,
+  allowedIframeHostnames: VIDEO_EMBED_HOSTS,
+  nonTextTags: [...DROPPED_WITH_TEXT, ...DROPPED_WITH_TEXT_MORE],
+  selfClosing: ["img", "br", "hr", "source", "col", "wbr"],
+};
+
 function sanitizeOptions(baseUrl: string, pass: { dropped: boolean }): sanitizeHtml.IOptions {
   const transform = (tagName: string, attribs: Attributes) => {
     const tag = transformTag(tagName, attribs, baseUrl);
     if (tag.tagName === REJECTED || !ALLOWED_TAG_SET.has(tagName)) pass.dropped = true;
     return tag;
   };
-  return {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: ALLOWED_ATTRIBUTES,
-    allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: ["http", "https", "data"], iframe: ["https"] },
-    allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
-    allowProtocolRelative: false,
-    allowedIframeHostnames: VIDEO_EMBED_HOSTS,
-    nonTextTags: [...DROPPED_WITH_TEXT, ...DROPPED_WITH_TEXT_MORE],
-    selfClosing: ["img", "br", "hr", "source", "col", "wbr"],
-    // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
-    // named for the tag; `*` runs after it and leaves its result as it is.
-    transformTags: { iframe: transform, "*": transform },
-  };
+  // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
+  // named for the tag; `*` runs after it and leaves its result as it is.
+  return { ...SANITIZE_ALLOWLIST, transformTags: { iframe: transform, "*": transform } };
 }
 
 // Every tag passes here before the allowlist: attribute values are vetted and made absolute,
