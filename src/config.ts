@@ -70,6 +70,7 @@ const envSchema = z.object({
     )
     .optional(),
   PARSE_THREADS: intFrom(0, 64).optional(),
+  SQLITE_READ_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
 });
 
@@ -167,6 +168,8 @@ export interface Config {
   scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
   /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
   parse: { threads: number | null; maxHeapMb: number };
+  /** SQLite reader threads for the API's reads (0: the main thread; null: one per core, at most 4). */
+  sqliteReadThreads: number | null;
   /** Where the sources came from (a config file path), for messages. */
   sourcesFile: string | null;
   sources: SourceDefinition[];
@@ -279,6 +282,7 @@ export function loadConfig(
       hostConcurrency: e.SCHEDULER_HOST_CONCURRENCY,
     },
     parse: { threads: e.PARSE_THREADS ?? null, maxHeapMb: e.PARSE_MAX_HEAP_MB },
+    sqliteReadThreads: e.SQLITE_READ_THREADS ?? null,
     sourcesFile,
     sources: sourcesFile ? loadSourcesFile(sourcesFile) : [],
   };

@@ -1,4 +1,4 @@
-import { hostname } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Cache } from "./cache/cache";
 import { createCacheKeys } from "./cache/cache-keys";
@@ -58,9 +58,14 @@ async function openCache(config: Config, logger: Logger): Promise<Cache> {
   });
 }
 
+// One SQLite reader thread per core (at most four) unless SQLITE_READ_THREADS says otherwise.
+const MAX_AUTO_READ_THREADS = 4;
+
 /** Opens the store (running migrations) and syncs the config file's sources into it. */
 async function openSyncedStore(config: Config, options: CreateStoreOptions = {}): Promise<Store> {
-  const store = await createStore(config.databaseUrl, options);
+  const threads =
+    config.sqliteReadThreads ?? Math.min(MAX_AUTO_READ_THREADS, availableParallelism());
+  const store = await createStore(config.databaseUrl, { readThreads: { threads }, ...options });
   try {
     // A source whose timing changed in the file gets its next check planned afresh.
     await declareSources(store, config.sources);
@@ -80,7 +85,12 @@ function leaseMsFor(config: Config): number {
 export interface GatewayOptions {
   /** Called after each SQL statement with how long it took. */
   onQuery?: CreateStoreOptions["onQuery"];
+  /** Where the API's reads run; as configured by default. */
+  readThreads?: CreateStoreOptions["readThreads"];
 }
+
+// Commands that answer no API (worker, ingest) start no reader threads.
+const NO_API: GatewayOptions = { readThreads: { threads: 0 } };
 
 /** Opens the store, the cache and the fetcher; syncs config sources. */
 export async function openGateway(
@@ -90,7 +100,10 @@ export async function openGateway(
 ): Promise<Gateway> {
   // First: it can refuse the config, and it starts no thread before the first parse.
   const parser = createDocumentParser(config);
-  const store = await openSyncedStore(config, { onQuery: options.onQuery });
+  const store = await openSyncedStore(config, {
+    onQuery: options.onQuery,
+    ...(options.readThreads ? { readThreads: options.readThreads } : {}),
+  });
   const cache = await openCache(config, logger);
   const views = config.redisUrl
     ? createRedisViewCounter({ url: config.redisUrl, prefix: config.cachePrefix })
@@ -257,7 +270,7 @@ const VIEW_FLUSH_MS = 30_000;
 
 /** `newsgate worker`: the scheduler alone. */
 export async function startWorker(config: Config, logger: Logger): Promise<Running> {
-  const gateway = await openGateway(config, logger);
+  const gateway = await openGateway(config, logger, NO_API);
   const scheduler = startScheduler(config, gateway, logger);
   logger.info({ sources: config.sources.length }, "newsgate worker started");
   return {
@@ -274,7 +287,7 @@ export async function runIngestPass(
   logger: Logger,
   opts: { all: boolean; ids: string[] },
 ): Promise<IngestReport[]> {
-  const gateway = await openGateway(config, logger);
+  const gateway = await openGateway(config, logger, NO_API);
   try {
     const claimed = await gateway.store.claimDueSources({
       now: Date.now(),
@@ -292,7 +305,7 @@ export async function runIngestPass(
 
 /** Opens the store (syncing config sources), runs `use`, closes it: `sources` and `opml`. */
 export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSyncedStore(config);
+  const store = await openSyncedStore(config, { readThreads: { threads: 0 } });
   try {
     return await use(store);
   } finally {

@@ -25,9 +25,11 @@ export async function forkServer(
   label: string,
   spec: ChildSpec,
 ): Promise<ServerProcess> {
-  // No inherited execArgv: a test runner's flags are not the child's business.
+  // No inherited execArgv: a test runner's flags are not the child's business. Every server runs
+  // as in production (graphql-js, Express and others check NODE_ENV when they load).
   const child = fork(script, [JSON.stringify(spec)], {
     execArgv: [],
+    env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,4 +1,6 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./database";
+import { openReadDatabase, type ReadThreadsOptions } from "./open-read-database";
 import { createArticleQueries } from "./article-queries";
 import { createFetchRecords } from "./fetch-records";
 import { claimDueSources } from "./claim-sources";
@@ -18,6 +20,8 @@ export interface CreateStoreOptions {
   now?: () => number;
   /** Called after each SQL statement with its duration (the benchmarks count round trips). */
   onQuery?: QueryListener;
+  /** Where the API's reads run (SQLite reader threads); on the store's connection by default. */
+  readThreads?: ReadThreadsOptions;
 }
 
 /**
@@ -35,11 +39,15 @@ export async function createStore(
       throw new Error(`store: cannot reach ${redactUrl(databaseUrl)}: ${firstLine(error)}`);
     });
     await migrateToLatest(opened.db);
+    const readDb = openReadDatabase(databaseUrl, opened, {
+      ...(options.readThreads ?? { threads: 0 }),
+      onQuery: options.onQuery,
+    });
+    return assembleStore({ ...opened, readDb }, options.now ?? Date.now);
   } catch (error) {
     await opened.db.destroy();
     throw error;
   }
-  return assembleStore(opened, options.now ?? Date.now);
 }
 
 function openOrExplain(databaseUrl: string, onQuery?: QueryListener): OpenDatabase {
@@ -62,22 +70,54 @@ function redactUrl(databaseUrl: string): string {
   return databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/, "$1:***@");
 }
 
-/** The Store over an open, migrated database. */
-export function assembleStore({ db, dialect }: OpenDatabase, now: () => number): Store {
-  return {
+/** The reads the API makes: they run on `readDb` (reader threads on SQLite, when configured). */
+const API_READS = [
+  "listSources",
+  "getSources",
+  "getArticles",
+  "getArticleCards",
+  "getArticleBodies",
+  "findArticleIdByUrl",
+  "getTagsForArticles",
+  "listTags",
+  "listTagTrends",
+  "getTags",
+  "listLatest",
+  "searchArticles",
+  "listStories",
+  "getStories",
+  "listRelated",
+  "getArticleStats",
+] as const satisfies readonly (keyof Store)[];
+
+/** The Store over an open, migrated database; the API's reads go through `readDb`. */
+export function assembleStore(
+  { db, dialect, readDb = db }: OpenDatabase & { readDb?: Kysely<Database> },
+  now: () => number,
+): Store {
+  const queriesOn = (on: Kysely<Database>) => ({
+    ...createSourceQueries(on, now),
+    ...createFetchRecords(on),
+    ...createArticleQueries(on, dialect),
+    ...createTagQueries(on),
+    ...createHeadlineQueries(on),
+    ...createStatsQueries(on, dialect, now),
+    ...createSearchQueries(on, dialect),
+    ...createStoryQueries(on, dialect),
+  });
+  const store: Store = {
     dialect,
-    ...createSourceQueries(db, now),
-    ...createFetchRecords(db),
+    ...queriesOn(db),
     claimDueSources: (opts) => claimDueSources(db, dialect, opts),
-    ...createArticleQueries(db, dialect),
-    ...createTagQueries(db),
-    ...createHeadlineQueries(db),
-    ...createStatsQueries(db, dialect, now),
-    ...createSearchQueries(db, dialect),
-    ...createStoryQueries(db, dialect),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      if (readDb !== db) await readDb.destroy();
+      await db.destroy();
+    },
   };
+  if (readDb === db) return store;
+  const reads = queriesOn(readDb);
+  return Object.assign(store, Object.fromEntries(API_READS.map((name) => [name, reads[name]])));
 }

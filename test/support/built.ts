@@ -8,6 +8,11 @@ export function builtWorkerFile(): string {
   return requireBuilt(join(ROOT, "dist", "src", "ingest", "parse-worker.js"));
 }
 
+/** The compiled SQLite reader worker (reader threads cannot load TypeScript either). */
+export function builtReaderWorkerFile(): string {
+  return requireBuilt(join(ROOT, "dist", "src", "store", "sqlite-reader-worker.js"));
+}
+
 /** The command-line entry point, which runs the compiled service. */
 export function builtCli(): string {
   requireBuilt(join(ROOT, "dist", "src", "main.js"));

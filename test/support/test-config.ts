@@ -21,6 +21,8 @@ export function testConfig(
     scheduler: { ...base.scheduler, enabled: false },
     // Parse threads load compiled JavaScript; under ts-jest the sources are TypeScript.
     parse: { ...base.parse, threads: 0 },
+    // Reader threads load compiled JavaScript too.
+    sqliteReadThreads: 0,
     // Test feeds are served from 127.0.0.1, which the fetcher refuses by default.
     fetch: { ...base.fetch, allowPrivateNetworks: true },
     ...overrides,
