@@ -1,5 +1,3 @@
-import { parseDate } from "./parse-date";
-
 /** How far ahead of the fetch a date may lie before it is read as a feed's mistake. */
 export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
@@ -10,17 +8,17 @@ export interface ArticleDates {
 }
 
 /**
- * Returns the article's dates: published from the published date, else the updated date, else
- * `now`; updated from the updated date (null when absent). Dates more than ten minutes past `now`
- * are clamped to `now`.
+ * Returns the article's dates from the item's parsed dates (epoch ms; null when absent or
+ * unreadable): published from the published date, else the updated date, else `now`; updated
+ * from the updated date. Dates more than ten minutes past `now` are clamped to `now`.
  */
 export function resolveArticleDates(
-  published: string | null,
-  updated: string | null,
+  published: number | null,
+  updated: number | null,
   now: number,
 ): ArticleDates {
-  const updatedAt = clampToNow(parseDate(updated), now);
-  const publishedAt = clampToNow(parseDate(published), now) ?? updatedAt ?? now;
+  const updatedAt = clampToNow(updated, now);
+  const publishedAt = clampToNow(published, now) ?? updatedAt ?? now;
   return { publishedAt, updatedAt };
 }
 

@@ -62,7 +62,9 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
   const url = link ?? canonicalizeUrl(ctx.baseUrl) ?? ctx.baseUrl;
   const text = articleText(item, url, guid);
   const enclosures = normalizeEnclosures(item.enclosures, url);
-  const date = parseDate(item.published) ?? parseDate(item.updated);
+  const published = parseDate(item.published);
+  const updated = parseDate(item.updated);
+  const date = published ?? updated;
   return {
     id: articleId({ sourceId: ctx.sourceId, guid, url: link, title: text.title, date }),
     sourceId: ctx.sourceId,
@@ -70,7 +72,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
     url,
     ...text,
     author: normalizeAuthor(item.author),
-    ...resolveArticleDates(item.published, item.updated, ctx.now),
+    ...resolveArticleDates(published, updated, ctx.now),
     ingestedAt: ctx.now,
     language: (item.language ? normalizeLanguage(item.language) : null) ?? ctx.feedLanguage,
     imageUrl: pickImageUrl(item.imageUrl, enclosures, text.contentHtml, url),
