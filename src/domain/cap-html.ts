@@ -14,6 +14,8 @@ export function capHtml(
   maxLength: number = MAX_CONTENT_LENGTH,
   maxTags: number = MAX_CONTENT_TAGS,
 ): string {
+  // Every tag start takes two characters: HTML this short holds too few to pass the tag limit.
+  if (html.length <= maxLength && html.length <= 2 * maxTags + 1) return html;
   let end = Math.min(html.length, maxLength);
   const tags = new RegExp(TAG_START);
   let count = 0;

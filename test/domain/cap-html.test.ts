@@ -23,6 +23,11 @@ describe("capHtml", () => {
     expect(capHtml("ab😀cd", 3, 100)).toBe("ab");
   });
 
+  it("counts tags even in HTML barely longer than twice the tag limit", () => {
+    expect(capHtml("<a<a<", 100, 2)).toBe("<a<a<");
+    expect(capHtml("<a<a<a", 100, 2)).toBe("<a");
+  });
+
   it("reads 1 MB of tag starts in one pass", () => {
     expect(capHtml("<a".repeat(500_000)).length).toBeLessThanOrEqual(20_000);
   });
