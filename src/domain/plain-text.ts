@@ -23,12 +23,21 @@ const BREAK = "\ue000";
 
 /** Returns the text of an HTML fragment: tags removed, entities decoded once, one line per block. */
 export function htmlToPlainText(html: string): string {
+  // Without a `<` there is no markup, and without a `&` nothing to decode (most titles).
+  if (!MARKUP_OR_ENTITY.test(html)) return textLines(html);
   const marked = dropHiddenElements(html.replace(COMMENTS, ""))
     .replace(CDATA, (_m, inner: string) => inner.replace(/&/g, "&amp;").replace(/</g, "&lt;"))
     .replace(BLOCK_TAG, BREAK)
     .replace(CELL_TAG, " ")
     .replace(ANY_TAG, "");
-  return decodeHTML(marked)
+  return textLines(decodeHTML(marked));
+}
+
+const MARKUP_OR_ENTITY = /[<&]/;
+
+// Text with block breaks marked: one line per block, whitespace collapsed, empty lines dropped.
+function textLines(text: string): string {
+  return text
     .replace(CONTROL_CHARS, "")
     .split(BREAK)
     .map(collapseWhitespace)

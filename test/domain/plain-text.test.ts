@@ -43,6 +43,11 @@ describe("htmlToPlainText", () => {
   it("collapses whitespace, including non-breaking spaces, within lines", () => {
     expect(htmlToPlainText("<p>  a \t&nbsp; b\n c </p>")).toBe("a b c");
   });
+
+  it("reads text without markup or entities the same way: controls dropped, spaces collapsed", () => {
+    expect(htmlToPlainText("  a \t\u00a0 b\u0007\n c\u200b ")).toBe("a b c");
+    expect(htmlToPlainText("  \u0000 ")).toBe("");
+  });
 });
 
 describe("toPlainLine", () => {
