@@ -1,7 +1,9 @@
 import { decodeHTML } from "entities";
 
-const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
-const AMPERSAND = /&(?:([a-zA-Z][a-zA-Z0-9]*);|#(?:([0-9]+)|[xX]([0-9a-fA-F]+));)?/g;
+// The five entities XML defines are left as they are without a call per match (escaped HTML in
+// a feed is full of `&lt;` and `&gt;`); every other `&` is looked at.
+const AMPERSAND =
+  /&(?!(?:amp|lt|gt|quot|apos);)(?:([a-zA-Z][a-zA-Z0-9]*);|#(?:([0-9]+)|[xX]([0-9a-fA-F]+));)?/g;
 const REPLACEMENT_CHARACTER = 0xfffd;
 
 /**
@@ -31,7 +33,6 @@ function repairEntity(whole: string, name?: string, decimal?: string, hex?: stri
   if (decimal !== undefined) return characterReference(decimal, 10);
   if (hex !== undefined) return characterReference(hex, 16);
   if (name === undefined) return "&amp;";
-  if (XML_ENTITIES.has(name)) return whole;
   const decoded = decodeHTML(whole);
   if (decoded === whole) return `&amp;${name};`;
   return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join("");

@@ -18,6 +18,10 @@ describe("repairXmlEntities", () => {
     expect(repairXmlEntities("&bogus;")).toBe("&amp;bogus;");
   });
 
+  it("repairs names that only look like the XML entities", () => {
+    expect(repairXmlEntities("&AMP;&LT;&ampx;&amp")).toBe("&#38;&#60;&#38;&#120;&#59;&amp;amp");
+  });
+
   it("leaves CDATA sections untouched", () => {
     const cdata = "<d><![CDATA[<p>a&nbsp;b & c</p>]]></d>";
     expect(repairXmlEntities(cdata)).toBe(cdata);
