@@ -6,7 +6,7 @@ import type { PageSelectors } from "../domain/page-selectors";
 import type { SourceKind } from "../domain/source";
 import { detectFormat } from "./detect-format";
 import { FeedParseError } from "./feed-parse-error";
-import { notAFeedMessage, parseFeed } from "./parse-feed";
+import { notAFeedMessage, parseFeedOfFormat } from "./parse-feed";
 import { type HtmlPageKind, type ParsedHtmlPage, parseHtmlPage } from "./parse-html-page";
 import { dropRepeatedGuids, selectNewestItems } from "./parse-item-selection";
 
@@ -53,8 +53,9 @@ export async function parseDocument(
   text: string,
   opts: ParseDocumentOptions,
 ): Promise<ParsedDocument> {
-  const page = detectFormat(text) === "html" ? readPage(text, opts) : null;
-  const raw = page?.feed ?? (await parseFeed(text, { url: opts.url }));
+  const format = detectFormat(text);
+  const page = format === "html" ? readPage(text, opts) : null;
+  const raw = page?.feed ?? (await parseFeedOfFormat(text, format, { url: opts.url }));
   const feed = summarizeFeed(raw, opts.url);
   const ctx = {
     sourceId: opts.sourceId ?? opts.url,

@@ -1,4 +1,5 @@
 import type { RawFeed } from "../domain/raw-feed";
+import type { SourceKind } from "../domain/source";
 import { detectFormat } from "./detect-format";
 import { FeedParseError } from "./feed-parse-error";
 import { parseJsonFeed } from "./parse-json-feed";
@@ -16,7 +17,15 @@ export interface ParseFeedOptions {
  * reads no file and makes no request, whatever the document declares.
  */
 export async function parseFeed(text: string, opts: ParseFeedOptions = {}): Promise<RawFeed> {
-  const kind = detectFormat(text);
+  return parseFeedOfFormat(text, detectFormat(text), opts);
+}
+
+/** parseFeed for a document whose format detectFormat has already judged (`kind`). */
+export async function parseFeedOfFormat(
+  text: string,
+  kind: SourceKind | null,
+  opts: ParseFeedOptions = {},
+): Promise<RawFeed> {
   if (kind === "rss" || kind === "atom") return parseXmlFeed(text, kind, opts.url ?? null);
   if (kind === "json" || /^\ufeff?\s*[{[]/.test(text)) return parseJsonFeed(text);
   throw new FeedParseError(notAFeedMessage(text));
