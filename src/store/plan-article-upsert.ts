@@ -16,6 +16,11 @@ export interface StoredArticle {
   tags: Tag[];
 }
 
+/** An article as the plan takes it: its row (see articleToRow) and its tags, one per slug. */
+export function toStoredArticle(article: Article): StoredArticle {
+  return { row: articleToRow(article), tags: uniqueTags(article.tags) };
+}
+
 /** A change to an existing article: new content and/or a new tag set (null = keep). */
 export interface ArticleUpdate {
   id: string;
@@ -46,7 +51,8 @@ interface EntryIndex {
 }
 
 /**
- * Decides, without I/O, what upserting `incoming` over the `existing` rows it may collide with
+ * Decides, without I/O, what upserting `incoming` (see toStoredArticle; the plan may change
+ * their rows) over the `existing` rows it may collide with
  * (same id, url, source and guid, or headline fingerprint) writes. An article the same source
  * stored by the same route is replaced by the new copy. One another source or route stored
  * (the feed item of a story whose page is read now; two feeds carrying one story) is merged
@@ -55,7 +61,7 @@ interface EntryIndex {
  * overwrite each other on every pass. Later duplicates within `incoming` apply on top.
  */
 export function planArticleUpsert(
-  incoming: readonly Article[],
+  incoming: readonly StoredArticle[],
   existing: readonly StoredArticle[],
 ): ArticleUpsertPlan {
   const index: EntryIndex = {
@@ -68,9 +74,7 @@ export function planArticleUpsert(
   for (const stored of existing)
     addEntry(index, { row: { ...stored.row }, tags: stored.tags, ...unchangedFlags(false) });
   let unchanged = 0;
-  for (const article of incoming) {
-    const row = articleToRow(article);
-    const tags = uniqueTags(article.tags);
+  for (const { row, tags } of incoming) {
     const target = findTarget(index, row);
     if (target === undefined) addEntry(index, { row, tags, ...unchangedFlags(true) });
     else if (

@@ -1,11 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Article } from "../domain/article";
-import { titleFingerprint } from "../domain/title-fingerprint";
-import { hashGuid } from "./article-row";
 import { chunk } from "./chunk";
 import type { ArticleRow, Database } from "./database";
 import type { StoreDialect } from "./open-database";
-import { type ArticleUpdate, type StoredArticle, planArticleUpsert } from "./plan-article-upsert";
+import {
+  type ArticleUpdate,
+  type StoredArticle,
+  planArticleUpsert,
+  toStoredArticle,
+} from "./plan-article-upsert";
 import type { UpsertResult } from "./store";
 import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
 import { runWriteTransaction } from "./write-transaction";
@@ -25,8 +28,12 @@ export async function upsertArticles(
   articles: readonly Article[],
 ): Promise<UpsertResult> {
   if (articles.length === 0) return { inserted: [], updated: [], unchanged: 0 };
+  // Each row (with its guid hash and headline fingerprint) is built once, for the lookup and
+  // the plan alike.
+  const incoming = articles.map(toStoredArticle);
   return runWriteTransaction(db, dialect, async (trx) => {
-    const plan = planArticleUpsert(articles, await loadCollisions(trx, articles));
+    const rows = incoming.map((a) => a.row);
+    const plan = planArticleUpsert(incoming, await loadCollisions(trx, rows));
     await updateArticles(trx, plan.updates);
     const inserted = await insertArticles(trx, plan.inserts);
     const retagged = plan.updates.filter((u) => u.tags !== null);
@@ -51,13 +58,13 @@ export async function upsertArticles(
   });
 }
 
-/** The stored articles sharing an id, a url, or a guid hash with any incoming article. */
+/** The stored articles sharing an id, a url, a guid hash or a fingerprint with any incoming row. */
 async function loadCollisions(
   db: Kysely<Database>,
-  articles: readonly Article[],
+  incoming: readonly ArticleRow[],
 ): Promise<StoredArticle[]> {
   const rows = new Map<string, ArticleRow>();
-  for (const slice of chunk(articles, LOOKUP_BATCH_SIZE)) {
+  for (const slice of chunk(incoming, LOOKUP_BATCH_SIZE)) {
     const guids = guidHashesBySource(slice);
     // A guid names an article only within its source: matching on (source_id, guid_hash) lets the
     // unique index serve the lookup instead of a scan of every article.
@@ -90,18 +97,18 @@ async function loadCollisions(
 }
 
 // The same story reached by another route, under another url, shares its headline's fingerprint.
-function fingerprintsOf(articles: readonly Article[]): string[][] {
-  const fingerprints = articles
-    .map((a) => titleFingerprint(a.title))
-    .filter((f): f is string => f !== null);
+function fingerprintsOf(rows: readonly ArticleRow[]): string[][] {
+  const fingerprints = rows.map((r) => r.fingerprint).filter((f): f is string => f !== null);
   return fingerprints.length > 0 ? [fingerprints] : [];
 }
 
-function guidHashesBySource(articles: readonly Article[]): Map<string, string[]> {
+function guidHashesBySource(rows: readonly ArticleRow[]): Map<string, string[]> {
   const bySource = new Map<string, string[]>();
-  for (const a of articles) {
-    const hash = hashGuid(a.guid);
-    if (hash !== null) bySource.set(a.sourceId, [...(bySource.get(a.sourceId) ?? []), hash]);
+  for (const r of rows) {
+    if (r.guid_hash === null) continue;
+    const hashes = bySource.get(r.source_id);
+    if (hashes === undefined) bySource.set(r.source_id, [r.guid_hash]);
+    else hashes.push(r.guid_hash);
   }
   return bySource;
 }

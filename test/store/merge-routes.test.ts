@@ -2,7 +2,11 @@ import type { Article } from "../../src/domain/article";
 import { titleFingerprint } from "../../src/domain/title-fingerprint";
 import { articleToRow } from "../../src/store/article-row";
 import { mergeRoutes, sameStoryByFingerprint, unionTags } from "../../src/store/merge-routes";
-import { planArticleUpsert, type StoredArticle } from "../../src/store/plan-article-upsert";
+import {
+  planArticleUpsert,
+  type StoredArticle,
+  toStoredArticle,
+} from "../../src/store/plan-article-upsert";
 import { MINUTE, T0, makeArticle } from "./store-backends";
 
 const TITLE = "China Unveils New Rules on Car Data";
@@ -52,7 +56,7 @@ const story = makeArticle("s", {
 function ingestInOrder(copies: Article[]): StoredArticle[] {
   let stored: StoredArticle[] = [];
   for (const copy of copies) {
-    const plan = planArticleUpsert([copy], stored);
+    const plan = planArticleUpsert([toStoredArticle(copy)], stored);
     stored = [
       ...stored.map((s) => {
         const update = plan.updates.find((u) => u.id === s.row.id);
@@ -106,7 +110,7 @@ describe("merging one story reached by several routes", () => {
         ]),
       );
       for (const copy of copies) {
-        const again = planArticleUpsert([copy], stored);
+        const again = planArticleUpsert([toStoredArticle(copy)], stored);
         expect(again).toEqual({ inserts: [], updates: [], unchanged: 1 });
       }
     },
