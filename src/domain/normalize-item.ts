@@ -12,7 +12,7 @@ import { parseDate } from "./parse-date";
 import {
   collapseWhitespace,
   countWords,
-  htmlToPlainText,
+  readSanitizedHtmlText,
   toPlainLine,
   truncateAtWord,
 } from "./plain-text";
@@ -48,6 +48,7 @@ interface ArticleText {
   summary: string | null;
   contentHtml: string | null;
   contentText: string | null;
+  wordCount: number;
 }
 
 /**
@@ -76,7 +77,6 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
     ingestedAt: ctx.now,
     language: (item.language ? normalizeLanguage(item.language) : null) ?? ctx.feedLanguage,
     imageUrl: pickImageUrl(item.imageUrl, enclosures, text.contentHtml, url),
-    wordCount: countWords(text.contentText ?? text.summary ?? ""),
     enclosures,
     tags: tagsFromCategories(item.categories, ctx.tagOrigin),
     route: ctx.route,
@@ -91,7 +91,8 @@ function articleLink(item: RawItem, guid: string | null, baseUrl: string): strin
 
 function articleText(item: RawItem, url: string, guid: string | null): ArticleText {
   const contentHtml = item.content?.trim() ? boundedContent(item.content, url) : "";
-  const contentText = contentHtml ? htmlToPlainText(contentHtml) : "";
+  const content = contentHtml ? readSanitizedHtmlText(contentHtml) : { text: "", words: 0 };
+  const contentText = content.text;
   const hasContent = contentText !== "" || /<(?:img|iframe)\b/i.test(contentHtml);
   const summaryText = plainLine(item.summary) ?? (collapseWhitespace(contentText) || null);
   const ownTitle = plainLine(item.title);
@@ -100,11 +101,14 @@ function articleText(item: RawItem, url: string, guid: string | null): ArticleTe
     : summaryText
       ? truncateAtWord(summaryText, MAX_FALLBACK_TITLE_LENGTH)
       : truncateAtWord(guid ?? url, MAX_TITLE_LENGTH);
+  const summary = summaryText ? truncateAtWord(summaryText, MAX_SUMMARY_LENGTH) : null;
   return {
     title,
-    summary: summaryText ? truncateAtWord(summaryText, MAX_SUMMARY_LENGTH) : null,
+    summary,
     contentHtml: hasContent ? contentHtml : null,
     contentText: contentText || null,
+    // The story's words, else the summary's.
+    wordCount: contentText ? content.words : countWords(summary ?? ""),
   };
 }
 

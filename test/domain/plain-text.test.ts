@@ -3,9 +3,11 @@ import {
   collapseWhitespace,
   countWords,
   htmlToPlainText,
+  readSanitizedHtmlText,
   toPlainLine,
   truncateAtWord,
 } from "../../src/domain/plain-text";
+import { sanitizeContent } from "../../src/domain/sanitize-content";
 
 describe("htmlToPlainText", () => {
   it("puts block elements on their own lines so words are never glued", () => {
@@ -120,6 +122,90 @@ describe("countWords", () => {
     fc.assert(
       fc.property(text, (t) => countWords(t) === bySplitting(t)),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("readSanitizedHtmlText", () => {
+  const piece = fc.constantFrom(
+    ...["<p>", "</p>", "<br>", "<br/>", "<td>", "</th>", "<b>", "</i>", "<img src=x />"],
+    ...[
+      '<a href="/x" title="it\'s">',
+      "<a title='>'>",
+      "<p-x>",
+      "<P>",
+      "<!-- c -->",
+      "<![CDATA[<]]>",
+    ],
+    ...["<script>x</script>", "<title>t", "<header>", "<h7>", "< p>", "</ p>", "<p <b>>", "<"],
+    ...[">", "&amp;", "&lt;p&gt;", "&nbsp;", "&#58;", " ", "  ", "\n", "\t", "\u00a0", "\u0001"],
+    ...["\u200b", "\ufeff", "\ue000", "a", "Bé", "😀", "7", "-", "x y", "\ud800"],
+  );
+  const html = fc.oneof(
+    fc.array(piece, { maxLength: 40 }).map((p) => p.join("")),
+    fc.string({ unit: "binary", maxLength: 60 }),
+  );
+
+  it("reads any HTML as htmlToPlainText does, and counts the words as countWords does", () => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const { text, words } = readSanitizedHtmlText(input);
+        expect(text).toBe(htmlToPlainText(input));
+        expect(words).toBe(countWords(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("reads sanitized HTML the same way", () => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const clean = sanitizeContent(input, "https://news.example.com/a/b");
+        const { text, words } = readSanitizedHtmlText(clean);
+        expect(text).toBe(htmlToPlainText(clean));
+        expect(words).toBe(countWords(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("puts blocks on lines and cells apart, and counts the words", () => {
+    expect(
+      readSanitizedHtmlText('<p>One <a href="x">two</a></p><table><tr><td>3</td><td>4'),
+    ).toEqual({
+      text: "One two\n3 4",
+      words: 4,
+    });
+  });
+});
+
+describe("htmlToPlainText lines", () => {
+  // The lines as they were read before one pass did it: controls out, split, collapsed, joined.
+  const byPasses = (text: string) =>
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, "")
+      .split("\ue000")
+      .map(collapseWhitespace)
+      .filter((line) => line.length > 0)
+      .join("\n");
+
+  it("drops controls, collapses whitespace and drops empty lines, for any text", () => {
+    const piece = fc.constantFrom(
+      ...[" ", "  ", "\n", "\r", "\t", "\u000b", "\u000c", "\u00a0", "\u2003", "\ufeff"],
+      ...["\u200b", "\u0001", "\u007f", "\ue000", "a", "Z", "é", "😀", "-", "\ud800", "\udc00"],
+    );
+    const text = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.array(piece).map((p) => p.join("")),
+    );
+    // Without markup or entities, nothing but the lines is left to read.
+    fc.assert(
+      fc.property(
+        text.map((t) => t.replace(/[<&]/g, "")),
+        (t) => htmlToPlainText(t) === byPasses(t),
+      ),
+      { numRuns: 5000 },
     );
   });
 });
