@@ -1,9 +1,12 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
+import { LRUCache } from "lru-cache";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
+  type DocumentNode,
   getVariableValues,
+  type OperationDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
   type ValidationContext,
@@ -59,41 +62,85 @@ const listByFirst: ComplexityEstimator = ({ args, childComplexity }) => {
  * before any resolver runs when it exceeds `maxCost` (code `QUERY_TOO_COSTLY`).
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const estimate = createCostEstimates(schema);
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ request, document, operation }) {
+      const found = estimate(
+        document,
+        operation,
+        request.operationName ?? undefined,
+        request.variables ?? {},
+      );
+      // Variables are checked here first: the estimate needs them, and a bad one is the
+      // client's mistake (BAD_USER_INPUT naming it), not a server error.
+      if ("invalid" in found) {
+        throw new GraphQLError(found.invalid, {
+          extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+        });
+      }
+      if (found.cost > maxCost) {
+        throw new GraphQLError(`query cost ${found.cost} exceeds the limit of ${maxCost}`, {
+          extensions: {
+            code: "QUERY_TOO_COSTLY",
+            cost: found.cost,
+            maxCost,
+            http: { status: 400 },
+          },
+        });
+      }
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
+
+type Estimate = { cost: number } | { invalid: string };
+
+/**
+ * Estimates an operation's cost (or says why its variables are invalid). The estimate depends on
+ * the document, the operation and the variables only: an app sends the same few operations again
+ * and again, so each is estimated once (Apollo hands back one document object per query text).
+ */
+function createCostEstimates(schema: GraphQLSchema) {
   const estimators = [
     fieldExtensionsEstimator(),
     listByFirst,
     simpleEstimator({ defaultComplexity: 1 }),
   ];
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation }) {
-          // Variables are checked here first: the estimate needs them, and a bad one is the
-          // client's mistake (BAD_USER_INPUT naming it), not a server error.
-          const coerced = getVariableValues(
-            schema,
-            operation?.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          if (coerced.errors) {
-            throw new GraphQLError(coerced.errors.map((e) => e.message).join("; "), {
-              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-            });
-          }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators,
-          });
-          if (cost > maxCost) {
-            throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}`, {
-              extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
+  const estimates = new WeakMap<DocumentNode, LRUCache<string, Estimate>>();
+  return (
+    document: DocumentNode,
+    operation: OperationDefinitionNode | undefined,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+  ): Estimate => {
+    let byRequest = estimates.get(document);
+    if (byRequest === undefined) {
+      byRequest = new LRUCache({ max: ESTIMATES_PER_DOCUMENT });
+      estimates.set(document, byRequest);
+    }
+    const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+    let found = byRequest.get(key);
+    if (found === undefined) {
+      found = estimateCost(schema, estimators, document, operation, operationName, variables);
+      byRequest.set(key, found);
+    }
+    return found;
   };
+}
+
+// Distinct variable sets remembered per document (a client paging through a feed sends many).
+const ESTIMATES_PER_DOCUMENT = 500;
+
+function estimateCost(
+  schema: GraphQLSchema,
+  estimators: ComplexityEstimator[],
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): Estimate {
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
+  if (coerced.errors) return { invalid: coerced.errors.map((e) => e.message).join("; ") };
+  const cost = getComplexity({ schema, query: document, variables, operationName, estimators });
+  return { cost };
 }
