@@ -63,6 +63,8 @@ export async function createHttpServer(deps: {
 }): Promise<GatewayHttpServer> {
   const app = express();
   app.disable("x-powered-by");
+  // Express would hash every reply for an ETag; cached responses carry their own (computed once).
+  app.set("etag", false);
   const httpServer = createServer(app);
   // Subscriptions (graphql-ws) share the HTTP server and the /graphql path.
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
