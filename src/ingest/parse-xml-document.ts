@@ -9,6 +9,8 @@ export interface ReadXmlOptions {
    * named by `#name`, text as `__text__`): what inline XHTML needs.
    */
   ordered?: boolean;
+  /** Keep that order only in elements of these names and everything inside them. */
+  orderedWithin?: ReadonlySet<string>;
   /** A namespace prefix to drop from every element name (a prefixed Atom document's `atom:`). */
   dropPrefix?: string | null;
 }
@@ -36,6 +38,7 @@ export async function readXmlDocument(
   const prefix = opts.dropPrefix ? `${opts.dropPrefix}:` : null;
   const treeOptions: XmlTreeOptions = {
     ordered: opts.ordered,
+    orderedWithin: opts.orderedWithin,
     renameElement: prefix ? (name) => dropPrefix(name, prefix) : undefined,
   };
   try {

@@ -2,14 +2,16 @@ import type { RawFeed } from "../domain/raw-feed";
 import { FeedParseError } from "./feed-parse-error";
 import { parseAtomEntry } from "./parse-atom-item";
 import { parseAtomFeedMeta, parseRssFeedMeta } from "./parse-feed-meta";
-import { hasChildElements } from "./parse-inline-xml";
 import { readXmlDocument, type XmlDocument } from "./parse-xml-document";
 import { childNode, childNodes, isNode, nodeAttr, type XmlNode } from "./parse-xml-nodes";
 import { removeDoctype, rootElementName } from "./parse-xml-prolog";
 import { parseRssItem } from "./parse-rss-item";
 import { repairXmlEntities } from "./parse-xml-repair";
 
-const ATOM_CONSTRUCTS = ["title", "subtitle", "tagline", "summary", "content"];
+// Inline markup (xhtml text constructs) needs their children in document order.
+const ATOM_CONSTRUCTS: ReadonlySet<string> = new Set([
+  ...["title", "subtitle", "tagline", "summary", "content"],
+]);
 
 /**
  * Returns the RawFeed of an RSS (0.90, 0.91-0.94, 1.0, 2.0) or Atom (0.3, 1.0) document; throws
@@ -25,9 +27,8 @@ export async function parseXmlFeed(
   if (kind === "rss") return readRss(await readXmlDocument(xml), url);
   // A prefixed Atom document (`<atom:feed>`) reads like an unprefixed one.
   const dropPrefix = /^([\w.-]+):/.exec(rootElementName(xml) ?? "")?.[1] ?? null;
-  const doc = await readXmlDocument(xml, { dropPrefix });
-  if (!needsOrder(doc.root)) return readAtom(doc.root, url);
-  return readAtom((await readXmlDocument(xml, { dropPrefix, ordered: true })).root, url);
+  const doc = await readXmlDocument(xml, { dropPrefix, orderedWithin: ATOM_CONSTRUCTS });
+  return readAtom(doc.root, url);
 }
 
 function readRss({ root }: XmlDocument, url: string | null): RawFeed {
@@ -53,15 +54,6 @@ function readAtom(root: XmlNode, url: string | null): RawFeed {
     parseAtomEntry(entry, { base: itemBase(entry, base, url), feedAuthor: meta.author }),
   );
   return { ...meta.feed, items };
-}
-
-// Inline markup (xhtml text constructs) needs the children in document order, which costs a
-// second, slower parse; most documents have none.
-function needsOrder(root: XmlNode): boolean {
-  const holders = [root, ...childNodes(root, "entry")];
-  return holders.some((holder) =>
-    ATOM_CONSTRUCTS.some((name) => hasChildElements(childNode(holder, name))),
-  );
 }
 
 // The item's xml:base resolved against the feed's (or the document URL), or the feed's base.

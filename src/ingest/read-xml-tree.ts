@@ -13,6 +13,8 @@ export type XmlElement = Record<string, unknown>;
 export interface XmlTreeOptions {
   /** Keep `#name` and the ordered `$$` children (what inline XHTML needs). */
   ordered?: boolean;
+  /** Keep them only in elements of these names and everything inside them. */
+  orderedWithin?: ReadonlySet<string>;
   /** Renames every element (e.g. drops a namespace prefix); attributes keep their names. */
   renameElement?: (name: string) => string;
 }
@@ -92,6 +94,8 @@ function splitSaxesMessage(message: string): { reason: string; where: string | n
 interface OpenElement {
   node: XmlElement;
   name: string;
+  /** Whether `#name` and `$$` are kept for this element. */
+  ordered: boolean;
   text: string;
   cdata: boolean;
   hasAttributes: boolean;
@@ -108,10 +112,15 @@ function createBuilder(opts: XmlTreeOptions) {
       const node: XmlElement = Object.create(null) as XmlElement;
       const attributes = copyAttributes(tag.attributes);
       if (attributes !== null) node.$ = attributes;
-      if (opts.ordered) node["#name"] = name;
+      const ordered =
+        opts.ordered === true ||
+        stack[stack.length - 1]?.ordered === true ||
+        opts.orderedWithin?.has(name) === true;
+      if (ordered) node["#name"] = name;
       stack.push({
         node,
         name,
+        ordered,
         text: "",
         cdata: false,
         hasAttributes: attributes !== null,
@@ -123,7 +132,7 @@ function createBuilder(opts: XmlTreeOptions) {
       if (top === undefined) return;
       top.text += text;
       top.cdata ||= cdata;
-      if (opts.ordered) orderedChildren(top.node).push(textNode(text));
+      if (top.ordered) orderedChildren(top.node).push(textNode(text));
     },
     close() {
       const element = stack.pop();
@@ -138,7 +147,7 @@ function createBuilder(opts: XmlTreeOptions) {
       const list = parent.node[element.name];
       if (Array.isArray(list)) list.push(value);
       else parent.node[element.name] = [value];
-      if (opts.ordered) orderedChildren(parent.node).push(element.node);
+      if (parent.ordered) orderedChildren(parent.node).push(element.node);
     },
     result(): XmlTree {
       if (tree === null) throw new XmlSyntaxError("document must contain a root element");

@@ -59,6 +59,22 @@ describe("readXmlTree", () => {
     ]);
   });
 
+  it("keeps the order only inside the elements named for it", () => {
+    const xml = '<f><t>x</t><e><c type="xhtml">a <b>bold</b> c</c></e></f>';
+    const { root } = readXmlTree(xml, { orderedWithin: new Set(["c"]) });
+    const entry = (root.e as Record<string, unknown>[])[0];
+    const content = (entry.c as Record<string, unknown>[])[0];
+    expect(root.$$).toBeUndefined();
+    expect(entry.$$).toBeUndefined();
+    expect(root.t).toEqual(["x"]);
+    const order = (content.$$ as Record<string, unknown>[]).map((n) => [n["#name"], n._]);
+    expect(order).toEqual([
+      ["__text__", "a "],
+      ["b", "bold"],
+      ["__text__", " c"],
+    ]);
+  });
+
   it("renames elements, not attributes", () => {
     const { name, root } = readXmlTree(
       '<atom:feed atom:x="1"><atom:title>t</atom:title></atom:feed>',
