@@ -57,20 +57,37 @@ type Attributes = sanitizeHtml.Attributes;
  * character reference, which displays the same). Sanitizing the result again changes nothing.
  */
 export function sanitizeContent(html: string, baseUrl: string): string {
-  // One pass can leave nesting that the parser reads differently the next time (a tag it drops
-  // no longer keeps its neighbours apart); the second pass settles it, so a third changes nothing.
-  // When the first pass dropped no tag, nothing moved, and its output is already final.
-  const pass = { dropped: false };
+  // One pass can leave nesting that the parser reads differently the next time; the second pass
+  // settles it, so a third changes nothing. See PassState for when the first is already final.
+  const pass: PassState = { open: [], unsettled: false };
   const options = sanitizeOptions(baseUrl, pass);
   const once = cleanOnce(html, options);
-  return (pass.dropped ? cleanOnce(once, options) : once).trim();
+  return (pass.unsettled ? cleanOnce(once, options) : once).trim();
 }
+
+/**
+ * The parser's open elements during a pass, and whether the output may read differently the
+ * next time. Where an element opens depends on the element on top (a `<p>` closes an open `<p>`,
+ * not one further down), and what becomes of text on the element right around it (an embed's
+ * fallback text is dropped): an element that opened while a dropped element was on top, or a
+ * dropped element that opened right inside an embed, may land elsewhere once it is gone.
+ * Everything else the output spells out (every kept element is closed explicitly; elements
+ * dropped with their content, and rejected ones, take what opened inside them along).
+ */
+interface PassState {
+  open: OpenElement[];
+  unsettled: boolean;
+}
+
+/** Kept, dropped with its content kept, or kept with its text replaced (an embed). */
+type OpenElement = "kept" | "dropped" | "textReplaced";
 
 function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
   return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
 }
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+const DROPPED_WITH_TEXT_SET = new Set([...DROPPED_WITH_TEXT, ...DROPPED_WITH_TEXT_MORE]);
 
 /**
  * The options sanitizeContent gives sanitize-html, less the per-tag hook (attribute vetting,
@@ -88,15 +105,33 @@ export const SANITIZE_ALLOWLIST: Readonly<sanitizeHtml.IOptions> = {
   selfClosing: ["img", "br", "hr", "source", "col", "wbr"],
 };
 
-function sanitizeOptions(baseUrl: string, pass: { dropped: boolean }): sanitizeHtml.IOptions {
+function sanitizeOptions(baseUrl: string, pass: PassState): sanitizeHtml.IOptions {
+  const { open } = pass;
   const transform = (tagName: string, attribs: Attributes) => {
     const tag = transformTag(tagName, attribs, baseUrl);
-    if (tag.tagName === REJECTED || !ALLOWED_TAG_SET.has(tagName)) pass.dropped = true;
+    const top = open.length - 1;
+    if (tag.text !== undefined) open[top] = "textReplaced";
+    else if (!ALLOWED_TAG_SET.has(tag.tagName) && !DROPPED_WITH_TEXT_SET.has(tag.tagName)) {
+      if (open[top - 1] === "textReplaced") pass.unsettled = true;
+      open[top] = "dropped";
+    }
     return tag;
   };
-  // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
-  // named for the tag; `*` runs after it and leaves its result as it is.
-  return { ...SANITIZE_ALLOWLIST, transformTags: { iframe: transform, "*": transform } };
+  return {
+    ...SANITIZE_ALLOWLIST,
+    // Called for every element the parser opens and closes (in dropped text too), before the
+    // transforms: `open` follows the parser's own stack.
+    onOpenTag: () => {
+      if (open[open.length - 1] === "dropped") pass.unsettled = true;
+      open.push("kept");
+    },
+    onCloseTag: () => {
+      open.pop();
+    },
+    // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
+    // named for the tag; `*` runs after it and leaves its result as it is.
+    transformTags: { iframe: transform, "*": transform },
+  };
 }
 
 // Every tag passes here before the allowlist: attribute values are vetted and made absolute,

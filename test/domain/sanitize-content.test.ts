@@ -176,5 +176,21 @@ describe("sanitizeContent", () => {
   it("settles nesting that a dropped tag leaves behind in one call", () => {
     const once = clean("<p /><a<p /><p />");
     expect(clean(once)).toBe(once);
+    // A paragraph opened inside a dropped element nests until that element is gone.
+    expect(clean("<p>a<font><p>b</font>")).toBe("<p>a</p><p>b</p><p></p>");
+  });
+
+  it("settles the fallback text of an embed hidden in a dropped element in one call", () => {
+    const embed = '<iframe src="https://www.youtube.com/embed/x"><o:p />fallback</iframe>';
+    const once = clean(embed);
+    expect(once).not.toContain("fallback");
+    expect(clean(once)).toBe(once);
+  });
+
+  it("leaves what dropped and rejected elements leave behind as it is", () => {
+    expect(clean("<p>a<font>b</font><script>x</script>c</p>")).toBe("<p>abc</p>");
+    expect(clean('<p>a<iframe src="https://ads.example/"><p>b</p></iframe>c</p>')).toBe(
+      "<p>ac</p>",
+    );
   });
 });

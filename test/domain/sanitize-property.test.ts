@@ -8,6 +8,8 @@ const TAGS = [
   ...["p", "div", "span", "b", "a", "img", "iframe", "picture", "source", "table", "tr", "td"],
   ...["script", "style", "svg", "math", "form", "input", "button", "textarea", "select", "option"],
   ...["noscript", "template", "object", "embed", "base", "meta", "link", "title", "x-rejected"],
+  // Dropped with their content kept, and elements whose place depends on the one around them.
+  ...["font", "o:p", "body", "center", "ul", "li", "dd", "h2", "th", "tbody"],
 ];
 const ATTRIBUTES = [
   ...["href", "src", "srcset", "style", "onclick", "onerror", "onload", "xlink:href", "formaction"],
