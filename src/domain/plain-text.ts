@@ -1,5 +1,11 @@
 import { decodeHTML } from "entities";
-import { BREAK, readTextLines, type TextAndWords } from "./text-lines";
+import {
+  BREAK,
+  type MarkupReader,
+  readMarkupLines,
+  readTextLines,
+  type TextAndWords,
+} from "./text-lines";
 
 /** Returns the number of words (defined with the text lines it is counted on). */
 export { countWords } from "./text-lines";
@@ -49,17 +55,36 @@ const HIDDEN_NAMES = new Set(["script", "style", "noscript", "template", "head",
  * other HTML is read as htmlToPlainText reads it.
  */
 export function readSanitizedHtmlText(html: string): TextAndWords {
-  let marked = "";
-  let position = 0;
-  for (let open = html.indexOf("<"); open >= 0; open = html.indexOf("<", position)) {
-    const close = html.indexOf(">", open);
-    const mark = close < 0 ? null : tagMark(html, open, close);
-    if (mark === null) return readHtmlText(html);
-    marked += html.slice(position, open) + mark;
-    position = close + 1;
-  }
-  marked += html.slice(position);
-  return readTextLines(marked.includes("&") ? decodeHTML(marked) : marked);
+  return readMarkupLines(html, createSanitizedMarkupReader()) ?? readHtmlText(html);
+}
+
+// The character references sanitized HTML holds: its escapes, and the neutralized `:` and `=`.
+const SIMPLE_REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#(\d{2,3}));/y;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+// Reads plain tags (see tagMark) and simple references; anything else is left to the passes.
+function createSanitizedMarkupReader(): MarkupReader {
+  const reader: MarkupReader = {
+    leaves: "",
+    read(source, at) {
+      if (source.charCodeAt(at) === 0x26) return readReference(source, at);
+      const close = source.indexOf(">", at);
+      const mark = close < 0 ? null : tagMark(source, at, close);
+      if (mark === null) return -1;
+      reader.leaves = mark;
+      return close + 1;
+    },
+  };
+  const readReference = (source: string, at: number): number => {
+    SIMPLE_REFERENCE.lastIndex = at;
+    const match = SIMPLE_REFERENCE.exec(source);
+    if (match === null) return -1;
+    const code = match[2] === undefined ? -1 : Number(match[2]);
+    if (match[1] === undefined && !(code > 0x20 && code < 0x7f)) return -1;
+    reader.leaves = match[1] === undefined ? String.fromCharCode(code) : NAMED[match[1]];
+    return SIMPLE_REFERENCE.lastIndex;
+  };
+  return reader;
 }
 
 // What the tag from `open` to `close` leaves in the text (as BLOCK_TAG, CELL_TAG and ANY_TAG

@@ -16,6 +16,29 @@ const BREAK_CODE = 0xe000;
  * them in the result.
  */
 export function readTextLines(source: string): TextAndWords {
+  return readLines(source, null) as TextAndWords;
+}
+
+/** Reads a tag or a character reference for readMarkupLines. */
+export interface MarkupReader {
+  /**
+   * Reads the markup starting at `at` (a `<` or a `&`): returns the index after it and sets
+   * `leaves` to what stays in the text (BREAK, a space, nothing, or the characters a reference
+   * stands for, printable ASCII); returns -1 for markup it cannot read.
+   */
+  read(source: string, at: number): number;
+  leaves: string;
+}
+
+/**
+ * Returns readTextLines of the text the markup leaves (tags and references read by `markup`,
+ * everything else text), without building that text first; null when `markup` cannot read some.
+ */
+export function readMarkupLines(source: string, markup: MarkupReader): TextAndWords | null {
+  return readLines(source, markup);
+}
+
+function readLines(source: string, markup: MarkupReader | null): TextAndWords | null {
   let text = "";
   let words = 0;
   let start = 0; // where the kept characters not yet copied into `text` begin
@@ -24,7 +47,32 @@ export function readTextLines(source: string): TextAndWords {
   let counted = false; // whether the current word-run holds a letter or digit
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if (isPrintableAscii(code)) {
+    if (markup !== null && (code === 0x3c || code === 0x26)) {
+      const end = markup.read(source, i);
+      if (end < 0) return null;
+      text += source.slice(start, i);
+      start = end;
+      i = end - 1;
+      const leaves = markup.leaves;
+      if (leaves === BREAK || leaves === " ") {
+        counted = false;
+        if (leaves === BREAK) {
+          if (lineHasText) separator = "\n";
+          lineHasText = false;
+        } else if (lineHasText) separator = " ";
+      } else if (leaves !== "") {
+        if (separator !== "") {
+          text += separator;
+          separator = "";
+        }
+        text += leaves;
+        lineHasText = true;
+        if (!counted && isAsciiLetterOrDigit(leaves.charCodeAt(0))) {
+          counted = true;
+          words += 1;
+        }
+      }
+    } else if (isPrintableAscii(code)) {
       // Printable ASCII, most of any text: kept.
       if (separator !== "") {
         text += separator;
@@ -35,7 +83,12 @@ export function readTextLines(source: string): TextAndWords {
         counted = true;
         words += 1;
       }
-    } else if (code === 0x20 && separator === "" && lineHasText && isKept(source, i + 1)) {
+    } else if (
+      code === 0x20 &&
+      separator === "" &&
+      lineHasText &&
+      isKept(source, i + 1, markup !== null)
+    ) {
       // A lone space between two kept characters stays where it is, uncopied.
       counted = false;
     } else if (isControl(code)) {
@@ -94,10 +147,11 @@ function isLetterOrDigit(point: number): boolean {
   return isAsciiLetterOrDigit(point);
 }
 
-// Whether the character at `i` stays in the text: neither a control character, whitespace nor a
-// BREAK (nor past the end).
-function isKept(text: string, i: number): boolean {
+// Whether the character at `i` stays in the text as it is: neither a control character,
+// whitespace nor a BREAK (nor past the end), nor markup when markup is read.
+function isKept(text: string, i: number, markup: boolean): boolean {
   const code = text.charCodeAt(i);
+  if (markup && (code === 0x3c || code === 0x26)) return false;
   if (isPrintableAscii(code)) return true;
   return !(i >= text.length || isControl(code) || code === BREAK_CODE || isWhitespace(code));
 }

@@ -138,7 +138,22 @@ describe("readSanitizedHtmlText", () => {
       "<![CDATA[<]]>",
     ],
     ...["<script>x</script>", "<title>t", "<header>", "<h7>", "< p>", "</ p>", "<p <b>>", "<"],
-    ...[">", "&amp;", "&lt;p&gt;", "&nbsp;", "&#58;", " ", "  ", "\n", "\t", "\u00a0", "\u0001"],
+    ...[
+      ">",
+      "&amp;",
+      "&lt;p&gt;",
+      "&nbsp;",
+      "&#58;",
+      "&#1;",
+      "&amp",
+      "&quot;",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      "\u00a0",
+      "\u0001",
+    ],
     ...["\u200b", "\ufeff", "\ue000", "a", "Bé", "😀", "7", "-", "x y", "\ud800"],
   );
   const html = fc.oneof(
