@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** What an article's id is derived from; the first present of guid, url, title (+ date) wins. */
 export interface ArticleIdKey {
@@ -24,5 +24,5 @@ export function articleId(key: ArticleIdKey): string {
 }
 
 function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 32);
+  return hash("sha256", text, "hex").slice(0, 32);
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // Shorter headlines ("Live updates", "In brief") name no one story.
 const MIN_WORDS = 5;
@@ -9,13 +9,23 @@ const MIN_WORDS = 5;
  * routes under different URLs. Null for headlines of fewer than five words.
  */
 export function titleFingerprint(title: string): string | null {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’']/g, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  // Printable ASCII has nothing to decompose, and its only letters and digits are [a-z0-9] once
+  // lowered: most headlines take the short way.
+  const words = NOT_PRINTABLE_ASCII.test(title)
+    ? title
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[’']/g, "")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+    : title
+        .toLowerCase()
+        .replace(/'/g, "")
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
   if (words.length < MIN_WORDS) return null;
-  return createHash("sha256").update(words.join(" ")).digest("hex").slice(0, 16);
+  return hash("sha256", words.join(" "), "hex").slice(0, 16);
 }
+
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;

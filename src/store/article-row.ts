@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Article, Enclosure, Tag } from "../domain/article";
 import type { ArticleCard } from "../domain/article-card";
 import { readingTimeMinutes } from "../domain/reading-time";
@@ -33,7 +33,7 @@ export type ArticleContent = Pick<ArticleRow, ArticleContentColumn>;
 
 /** The hex SHA-256 of a guid (the unique key with source_id), or null when there is no guid. */
 export function hashGuid(guid: string | null): string | null {
-  return guid === null ? null : createHash("sha256").update(guid).digest("hex");
+  return guid === null ? null : hash("sha256", guid, "hex");
 }
 
 /** The enclosures as stored JSON text, with a fixed key order so equal lists compare equal. */

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
 import type { Article } from "../../src/domain/article";
 import { titleFingerprint } from "../../src/domain/title-fingerprint";
 import { articleToRow } from "../../src/store/article-row";
@@ -166,5 +168,28 @@ describe("titleFingerprint", () => {
   it("is null for headlines too short to name one story", () => {
     expect(titleFingerprint("Live updates")).toBeNull();
     expect(titleFingerprint("In brief: four words")).toBeNull();
+  });
+
+  it("reads plain ASCII headlines as it reads any other", () => {
+    // The general reading, which plain ASCII headlines are spared.
+    const byUnicode = (title: string) => {
+      const words = title
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[’']/g, "")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      if (words.length < 5) return null;
+      return createHash("sha256").update(words.join(" ")).digest("hex").slice(0, 16);
+    };
+    const word = fc.stringMatching(/^[ -~]{0,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 9 }), (words) => {
+        const title = words.join(" ");
+        expect(titleFingerprint(title)).toBe(byUnicode(title));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
