@@ -3,7 +3,9 @@ import type { Tag, TagOrigin } from "../domain/article";
 import { chunk } from "./chunk";
 import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPage } from "./keyset";
 import type { Database } from "./database";
+import type { StoreDialect } from "./open-database";
 import type { Store } from "./store";
+import { insertRows } from "./write-transaction";
 
 /** The part of the Store that reads tags. */
 export type TagQueries = Pick<
@@ -131,18 +133,17 @@ export async function deleteArticleTags(
 /** Writes the tag lists of articles that have none stored; a tag's first-seen name is kept. */
 export async function writeArticleTags(
   db: Kysely<Database>,
+  dialect: StoreDialect,
   lists: readonly ArticleTags[],
 ): Promise<void> {
   const names = new Map<string, string>();
   for (const { tags } of lists)
     for (const t of tags) if (!names.has(t.slug)) names.set(t.slug, t.name);
-  for (const slice of chunk([...names], TAG_BATCH_SIZE)) {
-    await db
-      .insertInto("tags")
-      .values(slice.map(([slug, name]) => ({ slug, name })))
-      .onConflict((oc) => oc.column("slug").doNothing())
-      .execute();
-  }
+  const tags = [...names].map(([slug, name]) => ({ slug, name }));
+  await insertRows(db, dialect, "tags", ["slug", "name"], tags, {
+    perStatement: TAG_BATCH_SIZE,
+    onConflict: 'on conflict ("slug") do nothing',
+  });
   const links = lists.flatMap(({ articleId, tags }) =>
     tags.map((t, position) => ({
       article_id: articleId,
@@ -151,7 +152,14 @@ export async function writeArticleTags(
       position,
     })),
   );
-  for (const slice of chunk(links, TAG_BATCH_SIZE)) {
-    await db.insertInto("article_tags").values(slice).execute();
-  }
+  await insertRows(
+    db,
+    dialect,
+    "article_tags",
+    ["article_id", "slug", "origin", "position"],
+    links,
+    {
+      perStatement: TAG_BATCH_SIZE,
+    },
+  );
 }

@@ -11,7 +11,7 @@ import {
 } from "./plan-article-upsert";
 import type { UpsertResult } from "./store";
 import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
-import { runWriteTransaction } from "./write-transaction";
+import { insertRows, runWriteTransaction } from "./write-transaction";
 
 // Up to four bound values per article in the collision lookup.
 const LOOKUP_BATCH_SIZE = 150;
@@ -35,14 +35,14 @@ export async function upsertArticles(
     const rows = incoming.map((a) => a.row);
     const plan = planArticleUpsert(incoming, await loadCollisions(trx, rows));
     await updateArticles(trx, plan.updates);
-    const inserted = await insertArticles(trx, plan.inserts);
+    const inserted = await insertArticles(trx, dialect, plan.inserts);
     const retagged = plan.updates.filter((u) => u.tags !== null);
     await deleteArticleTags(
       trx,
       retagged.map((u) => u.id),
     );
     const insertedIds = new Set(inserted);
-    await writeArticleTags(trx, [
+    await writeArticleTags(trx, dialect, [
       ...plan.inserts
         .filter((a) => insertedIds.has(a.row.id))
         .map((a) => ({ articleId: a.row.id, tags: a.tags })),
@@ -126,17 +126,24 @@ async function updateArticles(
 /** Inserts the rows; returns the ids actually written (a concurrent writer may have won). */
 async function insertArticles(
   db: Kysely<Database>,
+  dialect: StoreDialect,
   inserts: readonly StoredArticle[],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const slice of chunk(inserts, INSERT_BATCH_SIZE)) {
-    const rows = await db
-      .insertInto("articles")
-      .values(slice.map((a) => a.row))
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .execute();
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
+  if (inserts.length === 0) return [];
+  const rows = inserts.map((a) => a.row);
+  const written = await insertRows(db, dialect, "articles", ARTICLE_COLUMNS, rows, {
+    perStatement: INSERT_BATCH_SIZE,
+    onConflict: "on conflict do nothing",
+    returning: "id",
+  });
+  return written.map((r) => String(r.id));
 }
+
+// Every column of an article row, each once (the type holds the list to the table's columns).
+const ARTICLE_COLUMN_SET = {
+  ...{ id: 1, source_id: 1, guid: 1, guid_hash: 1, url: 1, title: 1, summary: 1 },
+  ...{ content_html: 1, content_text: 1, author: 1, published_at: 1, updated_at: 1 },
+  ...{ ingested_at: 1, language: 1, image_url: 1, word_count: 1, enclosures: 1 },
+  ...{ fingerprint: 1, cluster_id: 1, content_route: 1, meta_route: 1 },
+} satisfies Record<keyof ArticleRow, 1>;
+const ARTICLE_COLUMNS = Object.keys(ARTICLE_COLUMN_SET) as (keyof ArticleRow)[];
