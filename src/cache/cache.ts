@@ -9,8 +9,12 @@ export interface Cache {
   readonly kind: "memory" | "redis";
   /** Values for keys, in order; null for a miss or when the cache is unavailable. */
   getMany(keys: readonly string[]): Promise<(string | null)[]>;
-  /** Stores values with a TTL in seconds. */
-  setMany(entries: readonly { key: string; value: string; ttlSeconds: number }[]): Promise<void>;
+  /** The same as bytes, as stored (a value sent on as it is need not be decoded and encoded). */
+  getManyBuffers(keys: readonly string[]): Promise<(Buffer | null)[]>;
+  /** Stores values (text, or bytes) with a TTL in seconds. */
+  setMany(
+    entries: readonly { key: string; value: string | Buffer; ttlSeconds: number }[],
+  ): Promise<void>;
   delete(keys: readonly string[]): Promise<void>;
   /** Atomically increments an integer counter and returns its new value, or null if unavailable. */
   increment(key: string): Promise<number | null>;

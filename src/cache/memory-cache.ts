@@ -12,7 +12,7 @@ const INTEGER = /^-?\d+$/;
 
 /** Returns an in-process LRU cache with per-entry TTLs (the embedded default). */
 export function createMemoryCache(opts: MemoryCacheOptions): Cache {
-  const lru = new LRUCache<string, string>({
+  const lru = new LRUCache<string, string | Buffer>({
     max: opts.maxEntries,
     ...(opts.now ? { perf: { now: opts.now }, ttlResolution: 0 } : {}),
   });
@@ -20,7 +20,16 @@ export function createMemoryCache(opts: MemoryCacheOptions): Cache {
   return {
     kind: "memory",
     async getMany(keys) {
-      return keys.map((key) => lru.get(key) ?? null);
+      return keys.map((key) => {
+        const value = lru.get(key);
+        return value === undefined ? null : value.toString();
+      });
+    },
+    async getManyBuffers(keys) {
+      return keys.map((key) => {
+        const value = lru.get(key);
+        return value === undefined ? null : Buffer.isBuffer(value) ? value : Buffer.from(value);
+      });
     },
     async setMany(entries) {
       for (const { key, value, ttlSeconds } of entries) {
@@ -32,7 +41,7 @@ export function createMemoryCache(opts: MemoryCacheOptions): Cache {
       for (const key of keys) lru.delete(key);
     },
     async increment(key) {
-      const current = lru.get(key) ?? "0";
+      const current = lru.get(key)?.toString() ?? "0";
       // Same contract as Redis INCR: non-integers are an error (a miss here), TTL is kept.
       if (!INTEGER.test(current)) return null;
       const next = Number(current) + 1;

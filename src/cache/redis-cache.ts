@@ -77,15 +77,19 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
     }
   };
 
+  /** One MGET through the breaker; every key a miss when it fails. */
+  const readMany = <V>(keys: readonly string[], read: () => Promise<(V | null)[]>) =>
+    keys.length === 0
+      ? Promise.resolve([])
+      : guarded<(V | null)[]>(
+          keys.map(() => null),
+          read,
+        );
+
   return {
     kind: "redis",
-    getMany: (keys) =>
-      keys.length === 0
-        ? Promise.resolve([])
-        : guarded<(string | null)[]>(
-            keys.map(() => null),
-            () => client.mget(...keys),
-          ),
+    getMany: (keys) => readMany(keys, () => client.mget(...keys)),
+    getManyBuffers: (keys) => readMany(keys, () => client.mgetBuffer(...keys)),
     setMany: (entries) => {
       const live = entries.filter((e) => e.ttlSeconds > 0);
       if (live.length === 0) return Promise.resolve();

@@ -17,11 +17,18 @@ export interface ResponseFill {
   key: string;
   operation: string;
   method: CacheableRequest["method"];
-  /** The generations read before execution: a change during it retires what it makes. */
-  current: GenerationSnapshot;
+  /** The generations read before execution (a change during it retires what it makes); null
+   * when the store could not be read: the response is then shared, not kept. */
+  current: GenerationSnapshot | null;
   policy: ResponsePolicy;
-  /** Hands the kept response (or null) to identical requests that waited for this one. */
+  /** Hands the response made (or null) to identical requests that waited, and keeps it. */
   settle(stored: StoredResponse | null): void;
+}
+
+// One request's lookup or fill that identical requests wait for.
+interface Flight {
+  settle(stored: StoredResponse | null): void;
+  forget(): void;
 }
 
 /** What the response cache needs from each request's context. */
@@ -67,41 +74,72 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   const middleware: RequestHandler = (req, res, next) => {
     const request = readCacheableRequest(req);
     if (request === null || neverKept.has(request.operation)) return next();
-    answer(req, res, request).then(
-      (answered) => answered || next(),
-      (error: unknown) => {
-        opts.onError(error);
-        next();
-      },
-    );
+    answer(req, res, request).then((answered) => answered || next(), next);
   };
 
+  // One lookup (and, on a miss, one execution) per key at a time: identical requests arriving
+  // meanwhile wait for its outcome instead of asking the store or executing themselves.
   async function answer(req: Request, res: Response, request: CacheableRequest) {
-    const { stored, current } = await opts.store.lookup(request.key);
-    if (stored !== null && isFresh(stored, current, opts.now())) {
-      return send(req, res, request, stored, opts.now());
-    }
-    const pending = waiting.get(request.key);
-    if (pending !== undefined) {
-      const made = await pending;
+    const shared = waiting.get(request.key);
+    if (shared !== undefined) {
+      const made = await shared;
       return made !== null && send(req, res, request, made, opts.now());
     }
-    startFill(res, request, current);
+    const flight = startFlight(request.key);
+    const found = await opts.store.lookup(request.key).catch((error: unknown) => {
+      opts.onError(error);
+      return null;
+    });
+    if (found?.stored && isFresh(found.stored, found.current, opts.now())) {
+      flight.settle(found.stored);
+      flight.forget();
+      return send(req, res, request, found.stored, opts.now());
+    }
+    // With the store down, the response made is still shared with the waiters, but not kept.
+    startFill(res, request, found?.current ?? null, flight);
     return false;
   }
 
-  // This request makes the response; identical ones arriving meanwhile wait for it.
-  function startFill(res: Response, request: CacheableRequest, current: GenerationSnapshot) {
+  function startFlight(key: string): Flight {
     let resolve!: (stored: StoredResponse | null) => void;
     const made = new Promise<StoredResponse | null>((r) => (resolve = r));
-    waiting.set(request.key, made);
-    const settle = (stored: StoredResponse | null) => {
-      if (waiting.get(request.key) === made) waiting.delete(request.key);
-      resolve(stored);
+    waiting.set(key, made);
+    return {
+      settle: resolve,
+      forget: () => {
+        if (waiting.get(key) === made) waiting.delete(key);
+      },
+    };
+  }
+
+  // This request makes the response. The flight ends once the response is kept (so that a
+  // request arriving in between finds it), or with the request if nothing is kept.
+  function startFill(
+    res: Response,
+    request: CacheableRequest,
+    current: GenerationSnapshot | null,
+    flight: Flight,
+  ) {
+    let keeping = false;
+    const fill: ResponseFill = {
+      ...request,
+      current,
+      policy: openPolicy(Infinity),
+      settle: (stored) => {
+        flight.settle(stored);
+        if (stored === null || current === null) return flight.forget();
+        keeping = true;
+        opts.store
+          .keep(request.key, stored)
+          .catch(opts.onError)
+          .finally(() => flight.forget());
+      },
     };
     // Whatever happens to the request (an error, a closed socket), the waiters are released.
-    res.once("close", () => settle(null));
-    const fill: ResponseFill = { ...request, current, policy: openPolicy(Infinity), settle };
+    res.once("close", () => {
+      flight.settle(null);
+      if (!keeping) flight.forget();
+    });
     res.locals.responseFill = fill;
     res.setHeader(CACHE_STATUS_HEADER, "miss");
   }
@@ -120,7 +158,6 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
       response.http.headers.set("etag", stored.etag);
       if (fill.method === "GET")
         response.http.headers.set("cache-control", publicFor(stored.maxAge));
-      opts.store.keep(fill.key, stored).catch(opts.onError);
     },
   };
 
@@ -141,19 +178,18 @@ function mergePolicies(fixed: ResponsePolicy, runtime: ResponsePolicy): Response
 function toStored(
   result: { data?: unknown; extensions?: unknown },
   policy: ResponsePolicy,
-  current: GenerationSnapshot,
+  current: GenerationSnapshot | null,
   opts: ResponseCacheOptions,
 ): StoredResponse | null {
   if (policy.maxAge <= 0) return null;
-  // The same text Apollo sends (its own order of fields, without errors).
-  const body = JSON.stringify({ data: result.data, extensions: result.extensions });
+  // The same text Apollo sends (its own order of fields, without errors), as UTF-8 once.
+  const body = Buffer.from(JSON.stringify({ data: result.data, extensions: result.extensions }));
   if (body.length > opts.maxBodyBytes) return null;
   const generations: Partial<Record<CacheScope, number>> = {};
-  for (const scope of policy.reads) generations[scope] = current[scope];
+  for (const scope of policy.reads) generations[scope] = current?.[scope] ?? -1;
   const digest = createHash("sha1").update(body).digest("base64url");
   return {
     body,
-    bytes: Buffer.byteLength(body),
     etag: `"${digest}"`,
     storedAt: opts.now(),
     maxAge: policy.maxAge,
@@ -170,7 +206,7 @@ function send(
 ): true {
   const headers: Record<string, string | number> = {
     "content-type": "application/json; charset=utf-8",
-    "content-length": stored.bytes,
+    "content-length": stored.body.length,
     etag: stored.etag,
     [CACHE_STATUS_HEADER]: "hit",
   };

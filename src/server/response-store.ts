@@ -11,9 +11,8 @@ import {
 
 /** A whole GraphQL response kept for reuse, with what it was made of. */
 export interface StoredResponse {
-  /** The JSON body exactly as sent, and its length in bytes (UTF-8). */
-  body: string;
-  bytes: number;
+  /** The JSON body exactly as sent (UTF-8): written out as it is, never encoded again. */
+  body: Buffer;
   /** Strong validator of the body, quoted (`"…"`). */
   etag: string;
   /** When it was made (epoch ms) and for how many seconds it stays fresh. */
@@ -48,7 +47,7 @@ export function createMemoryResponseStore(opts: {
 }): ResponseStore {
   const kept = new LRUCache<string, StoredResponse>({
     maxSize: opts.maxBytes,
-    sizeCalculation: (r) => Math.max(1, r.body.length * 2),
+    sizeCalculation: (r) => Math.max(1, r.body.length),
   });
   return {
     lookup: async (key) => ({
@@ -75,11 +74,14 @@ export function createSharedResponseStore(opts: {
   const counterKeys = opts.generations.keys ?? CACHE_SCOPES.map((s) => opts.keys.generation(s));
   return {
     async lookup(key) {
-      const [text, ...counters] = await opts.cache.getMany([
+      const [bytes, ...counters] = await opts.cache.getManyBuffers([
         opts.keys.response(key),
         ...counterKeys,
       ]);
-      return { stored: text === null ? null : decodeStored(text), current: readSnapshot(counters) };
+      return {
+        stored: bytes === null ? null : decodeStored(bytes),
+        current: readSnapshot(counters.map((c) => c?.toString() ?? null)),
+      };
     },
     keep: (key, response) =>
       opts.cache.setMany([
@@ -93,23 +95,24 @@ export function createSharedResponseStore(opts: {
   };
 }
 
-function encodeStored(r: StoredResponse): string {
-  const head = { e: r.etag, t: r.storedAt, m: r.maxAge, g: r.generations, b: r.bytes };
-  return `${JSON.stringify(head)}\n${r.body}`;
+const NEWLINE = 0x0a;
+
+function encodeStored(r: StoredResponse): Buffer {
+  const head = { e: r.etag, t: r.storedAt, m: r.maxAge, g: r.generations };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), r.body]);
 }
 
-function decodeStored(text: string): StoredResponse | null {
-  const newline = text.indexOf("\n");
+// The body is a view of the bytes read: sent on without a copy.
+function decodeStored(bytes: Buffer): StoredResponse | null {
+  const newline = bytes.indexOf(NEWLINE);
   if (newline < 0) return null;
   try {
-    const head = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
-    const { e, t, m, g, b } = head;
+    const head = JSON.parse(bytes.subarray(0, newline).toString()) as Record<string, unknown>;
+    const { e, t, m, g } = head;
     if (typeof e !== "string" || typeof t !== "number" || typeof m !== "number") return null;
-    if (typeof b !== "number") return null;
     if (typeof g !== "object" || g === null || Array.isArray(g)) return null;
     return {
-      body: text.slice(newline + 1),
-      bytes: b,
+      body: bytes.subarray(newline + 1),
       etag: e,
       storedAt: t,
       maxAge: m,
