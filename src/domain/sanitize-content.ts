@@ -79,8 +79,11 @@ interface PassState {
   unsettled: boolean;
 }
 
-/** Kept, dropped with its content kept, or kept with its text replaced (an embed). */
-type OpenElement = "kept" | "dropped" | "textReplaced";
+/**
+ * Kept; dropped with its content kept; kept with its text replaced (an embed); or dropped with
+ * its content, or inside such an element (what opens there is never written).
+ */
+type OpenElement = "kept" | "dropped" | "textReplaced" | "skipped";
 
 function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
   return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
@@ -88,6 +91,7 @@ function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
 const DROPPED_WITH_TEXT_SET = new Set([...DROPPED_WITH_TEXT, ...DROPPED_WITH_TEXT_MORE]);
+const TRANSFORMED_TAGS = Object.keys(ALLOWED_ATTRIBUTES);
 
 /**
  * The options sanitizeContent gives sanitize-html, less the per-tag hook (attribute vetting,
@@ -109,28 +113,30 @@ function sanitizeOptions(baseUrl: string, pass: PassState): sanitizeHtml.IOption
   const { open } = pass;
   const transform = (tagName: string, attribs: Attributes) => {
     const tag = transformTag(tagName, attribs, baseUrl);
-    const top = open.length - 1;
-    if (tag.text !== undefined) open[top] = "textReplaced";
-    else if (!ALLOWED_TAG_SET.has(tag.tagName) && !DROPPED_WITH_TEXT_SET.has(tag.tagName)) {
-      if (open[top - 1] === "textReplaced") pass.unsettled = true;
-      open[top] = "dropped";
-    }
+    if (tag.text !== undefined) open[open.length - 1] = "textReplaced";
     return tag;
   };
   return {
     ...SANITIZE_ALLOWLIST,
     // Called for every element the parser opens and closes (in dropped text too), before the
     // transforms: `open` follows the parser's own stack.
-    onOpenTag: () => {
-      if (open[open.length - 1] === "dropped") pass.unsettled = true;
-      open.push("kept");
+    onOpenTag: (name) => {
+      const top = open[open.length - 1];
+      if (top === "skipped" || DROPPED_WITH_TEXT_SET.has(name)) {
+        open.push("skipped");
+        return;
+      }
+      const dropped = !ALLOWED_TAG_SET.has(name);
+      if (top === "dropped" || (dropped && top === "textReplaced")) pass.unsettled = true;
+      open.push(dropped ? "dropped" : "kept");
     },
     onCloseTag: () => {
       open.pop();
     },
-    // sanitize-html applies `text` (an embed's fallback text, dropped) only from a transform
-    // named for the tag; `*` runs after it and leaves its result as it is.
-    transformTags: { iframe: transform, "*": transform },
+    // Only tags with attributes to vet (and embeds) need the hook: the allowlist writes no
+    // attribute of any other tag. A transform named for the tag is also the only one whose
+    // `text` (an embed's fallback text, dropped) sanitize-html applies.
+    transformTags: Object.fromEntries(TRANSFORMED_TAGS.map((tag) => [tag, transform])),
   };
 }
 
