@@ -5,7 +5,7 @@ import { type KeyColumn, inKeysetOrder, keysetConditions, keysetRequest, turnPag
 import type { Database } from "./database";
 import type { StoreDialect } from "./open-database";
 import type { Store } from "./store";
-import { insertRows } from "./write-transaction";
+import { insertRows } from "./insert-rows";
 
 /** The part of the Store that reads tags. */
 export type TagQueries = Pick<

@@ -11,7 +11,8 @@ import {
 } from "./plan-article-upsert";
 import type { UpsertResult } from "./store";
 import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
-import { insertRows, runWriteTransaction } from "./write-transaction";
+import { insertRows } from "./insert-rows";
+import { runWriteTransaction } from "./write-transaction";
 
 // Up to four bound values per article in the collision lookup.
 const LOOKUP_BATCH_SIZE = 150;
