@@ -1,9 +1,5 @@
 import { GraphQLError } from "graphql";
-import {
-  decodeLatestCursor,
-  encodeLatestCursor,
-  InvalidCursorError,
-} from "../src/domain/latest-cursor";
+import { decodeLatestCursor, InvalidCursorError } from "../src/domain/latest-cursor";
 import type { GatewayContext } from "../src/server/context";
 import type { ArticleFilter, LatestPosition } from "../src/store/store";
 import { ArticleConnectionType } from "../schema/article-connection.type";
@@ -30,11 +26,11 @@ export async function loadArticleConnection(
   const request = readPageRequest(args, decodeCursor);
   const page = await ctx.reads.listLatest({ filter: args.filter, ...request });
   const cards = await ctx.loaders.card.loadMany(page.items.map((p) => p.id));
-  const edges = page.items.flatMap((position, i) => {
+  const edges = page.items.flatMap((_, i) => {
     const node = cards[i];
     // An article removed between the list and the load is skipped, not an error.
     if (!node || node instanceof Error) return [];
-    return [{ cursor: encodeLatestCursor(position), node }];
+    return [{ cursor: page.cursors[i], node }];
   });
   return Object.assign(new ArticleConnectionType(), keysetConnection(edges, page, request));
 }

@@ -1,4 +1,5 @@
 import type { ArticleBody, ArticleCard } from "../domain/article-card";
+import { encodeLatestCursor } from "../domain/latest-cursor";
 import type { HeadlinePage, HeadlinePageQuery, Store } from "../store/store";
 import type { CacheKeys } from "./cache-keys";
 import type { Generations } from "./generations";
@@ -11,17 +12,22 @@ export interface ArticleReads {
   getCards(ids: readonly string[]): Promise<Map<string, ArticleCard>>;
   /** Story texts by id, the same way. */
   getBodies(ids: readonly string[]): Promise<Map<string, ArticleBody>>;
-  /** A headline page, cached under the current list generation. */
-  listLatest(query: HeadlinePageQuery): Promise<HeadlinePage>;
+  /** A headline page with its cursors, cached under the current list generation. */
+  listLatest(query: HeadlinePageQuery): Promise<CursoredPage>;
   /** Drops cached copies of changed articles and retires every cached list. */
   invalidate(changedIds: readonly string[]): Promise<void>;
+}
+
+/** A headline page and the cursor of each of its items (encoded once, kept with the page). */
+export interface CursoredPage extends HeadlinePage {
+  cursors: string[];
 }
 
 /** Where the read path keeps what it caches. */
 export interface ArticleValueCaches {
   cards: ValueCache<ArticleCard>;
   bodies: ValueCache<ArticleBody>;
-  pages: ValueCache<HeadlinePage>;
+  pages: ValueCache<CursoredPage>;
 }
 
 /**
@@ -38,7 +44,7 @@ export function createArticleReads(deps: {
   listTtlSeconds: number;
 }): ArticleReads {
   const { store, generations, values, keys } = deps;
-  const pageFlight = createSingleFlight<HeadlinePage>();
+  const pageFlight = createSingleFlight<CursoredPage>();
   const cardFlight = createBatchSingleFlight<ArticleCard>();
   const bodyFlight = createBatchSingleFlight<ArticleBody>();
 
@@ -87,13 +93,14 @@ export function createArticleReads(deps: {
   });
   const loadBodies = loadAndKeep(values.bodies, keys.body, (ids) => store.getArticleBodies(ids));
 
-  async function listLatest(query: HeadlinePageQuery): Promise<HeadlinePage> {
+  async function listLatest(query: HeadlinePageQuery): Promise<CursoredPage> {
     const { articles } = await generations.current();
     const key = keys.headlines(articles, keys.hashQuery(query));
     return pageFlight(key, async () => {
       const [hit] = await values.pages.get([key]);
       if (hit !== null) return hit;
-      const page = await store.listLatest(query);
+      const found = await store.listLatest(query);
+      const page = { ...found, cursors: found.items.map(encodeLatestCursor) };
       await values.pages.set([{ key, value: page, ttlSeconds: deps.listTtlSeconds }]);
       return page;
     });

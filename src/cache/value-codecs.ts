@@ -1,6 +1,6 @@
 import type { Enclosure, Tag } from "../domain/article";
 import type { ArticleBody, ArticleCard } from "../domain/article-card";
-import type { HeadlinePage } from "../store/store";
+import type { CursoredPage } from "./article-reads";
 import type { ValueCodec } from "./value-cache";
 
 // A cached value is untrusted input: another version, a bad write or a person may have put it
@@ -60,6 +60,7 @@ const BODY_FIELDS = { contentHtml: orNull(isString), contentText: orNull(isStrin
 
 const PAGE_FIELDS = {
   items: listOf((p) => hasFields(p, { publishedAt: isNumber, id: isString })),
+  cursors: listOf(isString),
   hasNextPage: (v: unknown) => typeof v === "boolean",
   totalCount: isNumber,
 };
@@ -88,5 +89,5 @@ export const idListCodec: ValueCodec<string[]> = {
   },
 };
 
-/** Headline pages as JSON, checked. */
-export const pageCodec: ValueCodec<HeadlinePage> = checkedJson(PAGE_FIELDS);
+/** Headline pages (with their cursors) as JSON, checked. */
+export const pageCodec: ValueCodec<CursoredPage> = checkedJson(PAGE_FIELDS);

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { DateTimeISOScalar } from "../../schema/date-time.scalar";
 import { ArticleAddedResolver } from "../../resolvers/article-added.resolver";
 import { type ArticleEvents, createArticleEvents } from "./article-events";
 import type { GatewayContext } from "./context";
@@ -35,6 +36,7 @@ export function buildGatewaySchema(events?: ArticleEvents): Promise<GraphQLSchem
       TagResolver,
     ],
     validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
     // @Authorized() mutations need an API key; without one they fail with UNAUTHENTICATED.
     authChecker: ({ context }) => (context as GatewayContext).admin,
   });
