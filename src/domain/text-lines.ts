@@ -83,6 +83,24 @@ function readLines(source: string, markup: MarkupReader | null): TextAndWords | 
         counted = true;
         words += 1;
       }
+      // The plain characters and lone spaces that follow are kept as they are: one tight loop
+      // over them rather than a turn of the outer loop each.
+      for (let next = source.charCodeAt(i + 1); ; next = source.charCodeAt(i + 1)) {
+        if (next === 0x20) {
+          const after = source.charCodeAt(i + 2);
+          if (!isPlain(after)) break;
+          counted = false;
+          i += 1;
+          next = after;
+        } else if (!isPlain(next)) {
+          break;
+        }
+        i += 1;
+        if (!counted && isAsciiLetterOrDigit(next)) {
+          counted = true;
+          words += 1;
+        }
+      }
     } else if (
       code === 0x20 &&
       separator === "" &&
@@ -117,6 +135,11 @@ function readLines(source: string, markup: MarkupReader | null): TextAndWords | 
   }
   if (separator === "") text += source.slice(start);
   return { text, words };
+}
+
+// Printable ASCII but markup: what a run of kept text is mostly made of.
+function isPlain(code: number): boolean {
+  return code > 0x20 && code < 0x7f && code !== 0x3c && code !== 0x26;
 }
 
 /** Returns the number of words (runs of non-space characters holding a letter or digit). */

@@ -155,6 +155,8 @@ describe("readSanitizedHtmlText", () => {
       "\u0001",
     ],
     ...["\u200b", "\ufeff", "\ue000", "a", "Bé", "😀", "7", "-", "x y", "\ud800"],
+    // Runs of plain text with lone spaces, which are read in one loop.
+    ...["two words", "(x) y.", " z ", "--", "é b"],
   );
   const html = fc.oneof(
     fc.array(piece, { maxLength: 40 }).map((p) => p.join("")),
@@ -209,6 +211,7 @@ describe("htmlToPlainText lines", () => {
     const piece = fc.constantFrom(
       ...[" ", "  ", "\n", "\r", "\t", "\u000b", "\u000c", "\u00a0", "\u2003", "\ufeff"],
       ...["\u200b", "\u0001", "\u007f", "\ue000", "a", "Z", "é", "😀", "-", "\ud800", "\udc00"],
+      ...["two words", "(x) y.", " z ", "--", "a b c"],
     );
     const text = fc.oneof(
       fc.string({ unit: "binary" }),
