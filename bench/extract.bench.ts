@@ -1,6 +1,6 @@
 import { JSDOM } from "jsdom";
-import { readHtmlPage, type ParsedHtmlPage } from "../src/ingest/parse-html-page";
-import { readHtml, spaceAfterBreaks } from "../src/ingest/read-html";
+import { readHtmlPage, type ParsedHtmlPage } from "../src/pages/parse-html-page";
+import { readHtml, spaceAfterBreaks } from "../src/pages/read-html";
 import { sanitizeContent } from "../src/domain/sanitize-content";
 import { differences, htmlFixtureNames, parseHtmlFixture, readHtmlFixture } from "./html-fixtures";
 import { median, msSince } from "./measure";

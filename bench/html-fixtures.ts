@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { decodeBody } from "../src/ingest/decode-text";
+import { decodeBody } from "../src/fetch/decode-text";
 import { parseDocument, type ParsedDocument } from "../src/ingest/parse-document";
 
 /** The fixture pages and what each must yield (from dist/bench or bench, the same folder). */

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { Source } from "../src/domain/source";
-import { createFetcher, type Fetcher, type FetcherOptions } from "../src/ingest/fetch-source";
+import { createFetcher, type Fetcher, type FetcherOptions } from "../src/fetch/fetch-source";
 import type { IngestReport } from "../src/ingest/ingest-report";
 import { ingestSource, type IngestDeps } from "../src/ingest/ingest-source";
-import { createHostLimiter, runPerHost } from "../src/ingest/host-limiter";
+import { createHostLimiter, runPerHost } from "../src/fetch/host-limiter";
 import { createStore } from "../src/store/create-store";
 import type { Store } from "../src/store/store";
 import type { CorpusFeed } from "./corpus";

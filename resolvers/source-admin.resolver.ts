@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { SourceInputError, SourceNotFoundError } from "../src/domain/source-url";
-import { FetchError } from "../src/ingest/fetch-error";
+import { FetchError } from "../src/fetch/fetch-error";
 import { FeedNotFoundError } from "../src/ingest/find-feed";
-import { OpmlParseError, parseOpml } from "../src/ingest/parse-opml";
+import { OpmlParseError, parseOpml } from "../src/opml/parse-opml";
 import type { SourceAdmin } from "../src/ingest/source-admin";
 import type { GatewayContext } from "../src/server/context";
 import { AddSourceInput } from "../schema/add-source.input";

@@ -6,8 +6,21 @@ import { describeCronProblem } from "./domain/cron-schedule";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
-import { describeSelectorProblem } from "./ingest/read-html";
-import type { QueryLimits } from "./server/query-limits";
+import { describeSelectorProblem } from "./pages/read-html";
+
+/** How much one GraphQL request may ask for. */
+export interface QueryLimits {
+  /** Deepest selection nesting. */
+  maxDepth: number;
+  /** Most aliases in one operation. */
+  maxAliases: number;
+  /** Most directives in one operation. */
+  maxDirectives: number;
+  /** Most lexical tokens in one document (checked while parsing, before anything else). */
+  maxTokens: number;
+  /** Highest estimated cost: one per field, lists counted `first` times. */
+  maxCost: number;
+}
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
 export class ConfigError extends Error {

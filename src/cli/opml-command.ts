@@ -1,9 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
-import { MAX_OPML_CHARS, parseOpml, type OpmlDocument } from "../ingest/parse-opml";
-import type { OpmlImportPlan } from "../ingest/plan-opml-import";
-import { writeOpml } from "../ingest/write-opml";
+import { MAX_OPML_CHARS, parseOpml, type OpmlDocument } from "../opml/parse-opml";
+import type { OpmlImportPlan } from "../opml/plan-opml-import";
+import { writeOpml } from "../opml/write-opml";
 import { withSourceAdmin, withStore } from "../main";
 
 type Io = { out: (s: string) => void; err: (s: string) => void };

@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import type { SourceInput } from "../domain/declare-source";
 import type { SourceDefinition } from "../domain/source";
 import { SourceInputError } from "../domain/source-url";
-import { FetchError } from "../ingest/fetch-error";
+import { FetchError } from "../fetch/fetch-error";
 import { FeedNotFoundError } from "../ingest/find-feed";
 import { withSourceAdmin, withStore } from "../main";
 import { formatSourcesTable } from "./format-sources-table";

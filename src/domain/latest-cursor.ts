@@ -1,4 +1,8 @@
-import type { LatestPosition } from "../store/store";
+/** Keyset position in the LATEST order (publishedAt desc, id desc). */
+export interface LatestPosition {
+  publishedAt: number;
+  id: string;
+}
 
 /** Raised for a cursor that this server did not issue. */
 export class InvalidCursorError extends Error {

@@ -1,8 +1,8 @@
 import type { Article } from "../domain/article";
 import { FULL_STORY_MIN_WORDS } from "../domain/text-limits";
 import type { Source } from "../domain/source";
-import type { FetchRequest, FetchResult } from "./fetch-source";
-import type { HostLimiter } from "./host-limiter";
+import type { FetchRequest, FetchResult } from "../fetch/fetch-source";
+import type { HostLimiter } from "../fetch/host-limiter";
 import type { ParsedDocument, ParseDocumentOptions } from "./parse-document";
 
 /** Fewer words than this in an item's content: a teaser, whose story page is worth fetching. */

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Config } from "../config";
-import { createFetcher } from "./fetch-source";
+import { createFetcher } from "../fetch/fetch-source";
 import { findFeed, type FoundFeed } from "./find-feed";
 import { parseDocument } from "./parse-document";
 import { toParseOutput, type ParseOutput } from "./parse-output";

@@ -1,8 +1,8 @@
 import type { SourceKind } from "../domain/source";
-import { detectFormat } from "./detect-format";
-import { commonFeedPaths, discoverFeedLinks } from "./discover-feeds";
-import type { FetchRequest, FetchResult } from "./fetch-source";
-import { parseFeed } from "./parse-feed";
+import { detectFormat } from "../feeds/detect-format";
+import { commonFeedPaths, discoverFeedLinks } from "../pages/discover-feeds";
+import type { FetchRequest, FetchResult } from "../fetch/fetch-source";
+import { parseFeed } from "../feeds/parse-feed";
 
 /** A feed found for a URL the user gave, and how it was found. */
 export interface FoundFeed {

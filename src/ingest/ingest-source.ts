@@ -4,12 +4,12 @@ import { planNextCheck, type NextCheck } from "../domain/plan-next-check";
 import type { FetchOutcome, Source } from "../domain/source";
 import { scheduleOf } from "../domain/source-schedule";
 import type { Store } from "../store/store";
-import { FetchError } from "./fetch-error";
-import type { FetchRequest, FetchResult } from "./fetch-source";
+import { FetchError } from "../fetch/fetch-error";
+import type { FetchRequest, FetchResult } from "../fetch/fetch-source";
 import { clusterNewArticles } from "./cluster-articles";
 import type { ClusterCandidate, StoryFeatures } from "../domain/story-similarity";
 import { fetchFullStories } from "./fetch-full-stories";
-import { createHostLimiter, type HostLimiter } from "./host-limiter";
+import { createHostLimiter, type HostLimiter } from "../fetch/host-limiter";
 import type { IngestReport } from "./ingest-report";
 import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 

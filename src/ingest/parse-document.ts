@@ -4,10 +4,10 @@ import { normalizeItem, type NormalizeContext } from "../domain/normalize-item";
 import type { RawItem } from "../domain/raw-feed";
 import type { PageSelectors } from "../domain/page-selectors";
 import type { SourceKind } from "../domain/source";
-import { detectFormat } from "./detect-format";
-import { FeedParseError } from "./feed-parse-error";
-import { notAFeedMessage, parseFeedOfFormat } from "./parse-feed";
-import { type HtmlPageKind, type ParsedHtmlPage, parseHtmlPage } from "./parse-html-page";
+import { detectFormat } from "../feeds/detect-format";
+import { FeedParseError } from "../feeds/feed-parse-error";
+import { notAFeedMessage, parseFeedOfFormat } from "../feeds/parse-feed";
+import { type HtmlPageKind, type ParsedHtmlPage, parseHtmlPage } from "../pages/parse-html-page";
 import { dropRepeatedGuids, selectNewestItems } from "./parse-item-selection";
 
 /** The most articles parseDocument returns when not told (config `MAX_ITEMS_PER_FETCH`'s default). */

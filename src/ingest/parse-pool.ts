@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
 import type { DocumentParser } from "./document-parser";
-import { FeedParseError } from "./feed-parse-error";
+import { FeedParseError } from "../feeds/feed-parse-error";
 import type { ParseTask, ParseTaskResult } from "./parse-worker";
 
 /** How to run parse threads. */

@@ -1,4 +1,4 @@
-import { FeedParseError } from "./feed-parse-error";
+import { FeedParseError } from "../feeds/feed-parse-error";
 import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 
 /** What the pool sends a parse thread. */

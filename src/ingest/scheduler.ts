@@ -1,6 +1,6 @@
 import type { Source } from "../domain/source";
 import type { Store } from "../store/store";
-import { createHostLimiter, runPerHost } from "./host-limiter";
+import { createHostLimiter, runPerHost } from "../fetch/host-limiter";
 import type { IngestReport } from "./ingest-report";
 
 /** Polls the store for due sources and ingests them, a few at a time and a few per host. */

@@ -6,9 +6,9 @@ import { SourceInputError, SourceNotFoundError, parseSourceUrl } from "../domain
 import type { Store } from "../store/store";
 import type { FoundFeed } from "./find-feed";
 import type { IngestReport } from "./ingest-report";
-import type { OpmlDocument } from "./parse-opml";
+import type { OpmlDocument } from "../opml/parse-opml";
 import { planAroundRemoved } from "./plan-around-removed";
-import { type OpmlImportPlan, planOpmlImport } from "./plan-opml-import";
+import { type OpmlImportPlan, planOpmlImport } from "../opml/plan-opml-import";
 import { declareSources } from "./replan-sources";
 
 /** What managing sources needs: the store, feed discovery, one ingest, and the config's ids. */

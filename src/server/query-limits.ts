@@ -18,20 +18,10 @@ import {
   getComplexity,
   simpleEstimator,
 } from "graphql-query-complexity";
+import type { QueryLimits } from "../config";
 
-/** How much one GraphQL request may ask for. */
-export interface QueryLimits {
-  /** Deepest selection nesting. */
-  maxDepth: number;
-  /** Most aliases in one operation. */
-  maxAliases: number;
-  /** Most directives in one operation. */
-  maxDirectives: number;
-  /** Most lexical tokens in one document (checked while parsing, before anything else). */
-  maxTokens: number;
-  /** Highest estimated cost: one per field, lists counted `first` times. */
-  maxCost: number;
-}
+/** How much one GraphQL request may ask for (one of the config's sections). */
+export type { QueryLimits } from "../config";
 
 /** The validation rules that refuse too deep, too aliased or too directive-laden operations. */
 export function limitRules(limits: QueryLimits): ValidationRule[] {

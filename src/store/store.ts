@@ -3,6 +3,10 @@ import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import type { SearchNode } from "../domain/search-query";
 import type { ClusterCandidate } from "../domain/story-similarity";
 import type { FetchOutcome, NextCheckReason, Source, SourceDefinition } from "../domain/source";
+import type { LatestPosition } from "../domain/latest-cursor";
+
+/** A place in the LATEST order (defined with its cursor in domain/latest-cursor). */
+export type { LatestPosition } from "../domain/latest-cursor";
 
 /** Filters shared by every article list. All present filters must match (AND); each list is OR. */
 export interface ArticleFilter {
@@ -23,12 +27,6 @@ export interface ArticleFilter {
   since?: number;
   /** Exclusive upper bound on publishedAt (epoch ms). */
   until?: number;
-}
-
-/** Keyset position in the LATEST order (publishedAt desc, id desc). */
-export interface LatestPosition {
-  publishedAt: number;
-  id: string;
 }
 
 /** One page request in the LATEST order. */

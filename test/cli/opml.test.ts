@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseOpml } from "../../src/ingest/parse-opml";
+import { parseOpml } from "../../src/opml/parse-opml";
 import { cli, tempInstance } from "./cli-in-process";
 
 const opml = (name: string) => join(__dirname, "../fixtures/opml", name);

@@ -3,8 +3,8 @@ import { parseDate } from "../../src/domain/parse-date";
 import { htmlToPlainText, toPlainLine, truncateAtWord } from "../../src/domain/plain-text";
 import { sanitizeContent } from "../../src/domain/sanitize-content";
 import { tagsFromCategories } from "../../src/domain/tags-from-categories";
-import { detectFormat } from "../../src/ingest/detect-format";
-import { repairXmlEntities } from "../../src/ingest/parse-xml-repair";
+import { detectFormat } from "../../src/feeds/detect-format";
+import { repairXmlEntities } from "../../src/feeds/parse-xml-repair";
 
 // Shapes that make backtracking patterns or naive scanners quadratic. Each call must finish in
 // bounded work; the suite's timeout is the only clock (no time is asserted).

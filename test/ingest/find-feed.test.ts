@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createFetcher, type Fetcher } from "../../src/ingest/fetch-source";
+import { createFetcher, type Fetcher } from "../../src/fetch/fetch-source";
 import { FeedNotFoundError, findFeed } from "../../src/ingest/find-feed";
 import { cli, tempInstance } from "../cli/cli-in-process";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";

@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { SourceDefinition } from "../../src/domain/source";
-import { createFetcher, type Fetcher } from "../../src/ingest/fetch-source";
+import { createFetcher, type Fetcher } from "../../src/fetch/fetch-source";
 import type { IngestReport } from "../../src/ingest/ingest-report";
 import { ingestSource, type IngestDeps } from "../../src/ingest/ingest-source";
-import { createHostLimiter, runPerHost } from "../../src/ingest/host-limiter";
+import { createHostLimiter, runPerHost } from "../../src/fetch/host-limiter";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
 import { T0, useStore, listBackends } from "../store/store-backends";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceDefinition } from "../../src/domain/source";
-import { createFetcher, type Fetcher } from "../../src/ingest/fetch-source";
+import { createFetcher, type Fetcher } from "../../src/fetch/fetch-source";
 import { ingestSource, type IngestDeps } from "../../src/ingest/ingest-source";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
 import { listBackends, makeSource, MINUTE, useStore } from "../store/store-backends";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Source } from "../../src/domain/source";
-import { createFetcher, type Fetcher } from "../../src/ingest/fetch-source";
+import { createFetcher, type Fetcher } from "../../src/fetch/fetch-source";
 import type { IngestReport } from "../../src/ingest/ingest-report";
 import { ingestSource, type IngestDeps } from "../../src/ingest/ingest-source";
 import { createScheduler } from "../../src/ingest/scheduler";

@@ -1,5 +1,5 @@
 import type { Article } from "../../src/domain/article";
-import { FeedParseError } from "../../src/ingest/feed-parse-error";
+import { FeedParseError } from "../../src/feeds/feed-parse-error";
 import { parseDocument, type ParsedDocument } from "../../src/ingest/parse-document";
 import { readFixture } from "./parse-fixture";
 

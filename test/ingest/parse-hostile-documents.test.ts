@@ -1,6 +1,6 @@
-import { FeedParseError } from "../../src/ingest/feed-parse-error";
+import { FeedParseError } from "../../src/feeds/feed-parse-error";
 import { parseDocument } from "../../src/ingest/parse-document";
-import { parseFeed } from "../../src/ingest/parse-feed";
+import { parseFeed } from "../../src/feeds/parse-feed";
 import { readFixture } from "./parse-fixture";
 
 const NOW = Date.parse("2026-02-05T12:00:00Z");

@@ -1,6 +1,6 @@
-import { FeedParseError } from "../../src/ingest/feed-parse-error";
+import { FeedParseError } from "../../src/feeds/feed-parse-error";
 import { parseDocument } from "../../src/ingest/parse-document";
-import { parseFeed } from "../../src/ingest/parse-feed";
+import { parseFeed } from "../../src/feeds/parse-feed";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
 import { readFixture } from "./parse-fixture";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { FeedParseError } from "../../src/ingest/feed-parse-error";
+import { FeedParseError } from "../../src/feeds/feed-parse-error";
 import { parseDocument } from "../../src/ingest/parse-document";
 import { createParsePool } from "../../src/ingest/parse-pool";
 import type { DocumentParser } from "../../src/ingest/document-parser";
