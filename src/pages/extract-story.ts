@@ -3,50 +3,12 @@ import type { RawItem } from "../domain/raw-feed";
 import { escapeHtml } from "../domain/text-to-html";
 import { extractPageMeta, LABEL_SELECTOR, type PageMeta } from "./extract-page-meta";
 import { textOf } from "./read-html";
+import { wordCount } from "./running-text";
+import { stripChrome } from "./strip-chrome";
 
-/** Page furniture that readability may keep when it sits inside the story's container. */
-const CHROME_SELECTOR = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "form",
-  "nav",
-  "aside",
-  "footer",
-  '[role="navigation"]',
-  '[role="complementary"]',
-  ...[
-    "share",
-    "social",
-    "newsletter",
-    "subscribe",
-    "paywall",
-    "related",
-    "popular",
-    "most-read",
-    "trending",
-    "weather",
-    "cookie",
-    "advert",
-    "promo",
-    "tag-cloud",
-    "tags-list",
-    "breadcrumb",
-    "more-content",
-    "byline",
-    "article-meta",
-    "article__meta",
-    "topics",
-    "read-more",
-  ].map((word) => `[class*="${word}"], [id*="${word}"]`),
-  "amp-ad",
-  'img[width="1"]',
-  'img[height="1"]',
-].join(", ");
-
-// Fewer words than this is a teaser or a listing, not a story.
+// Fewer words than this is a teaser or a listing, not a story, unless the page says it is one.
 const MIN_STORY_WORDS = 60;
+const MIN_BRIEF_WORDS = 1;
 
 /** A story page read: its metadata and the story as a raw item. */
 export interface ExtractedStory {
@@ -54,14 +16,26 @@ export interface ExtractedStory {
   item: RawItem;
 }
 
+/** How sure the caller is that the page is a story. */
+export interface StoryOptions {
+  /** The page says it is an article: a brief under 60 words is still its story. */
+  brief?: boolean;
+}
+
 /**
  * Returns the story a page tells, or null when it tells none (a listing, an error page): the
  * body found by readability once the page's chrome (share bars, rails, newsletter boxes, labels
- * glued to the headline, the headline itself) is out, with the page's metadata around it.
+ * glued to the headline, the headline itself) is out, with the page's metadata around it. When
+ * taking the chrome out cost more text than the chrome held (readability then settled on a
+ * smaller block), readability's reading of the page as it is wins.
  */
-export function extractStory(document: Document, pageUrl: string): ExtractedStory | null {
+export function extractStory(
+  document: Document,
+  pageUrl: string,
+  opts: StoryOptions = {},
+): ExtractedStory | null {
   const meta = extractPageMeta(document, pageUrl);
-  const body = readBody(document);
+  const body = readBody(document, opts.brief ? MIN_BRIEF_WORDS : MIN_STORY_WORDS);
   if (body === null) return null;
   const title = meta.title ?? body.title;
   return {
@@ -89,21 +63,49 @@ interface Body {
   excerpt: string;
 }
 
-function readBody(document: Document): Body | null {
-  const copy = document.cloneNode(true) as Document;
-  for (const element of copy.querySelectorAll(CHROME_SELECTOR)) element.remove();
-  for (const heading of copy.querySelectorAll("h1")) {
-    for (const label of siblingLabels(heading)) label.remove();
-    heading.remove();
-  }
-  const article = new Readability(copy, { keepClasses: false }).parse();
+function readBody(document: Document, minWords: number): Body | null {
+  const cleaned = withoutHeadline(document.cloneNode(true) as Document);
+  const stripped = stripChrome(cleaned);
+  const clean = readArticle(cleaned);
+  const raw = stripped.elements > 0 ? readArticle(withoutHeadline(withoutCode(document))) : null;
+  const best = raw !== null && clean.words < raw.words - stripped.words ? raw : clean;
+  if (best.body === null || best.words < minWords) return null;
+  return best.body;
+}
+
+interface ReadArticle {
+  body: Body | null;
+  words: number;
+}
+
+function readArticle(document: Document): ReadArticle {
+  const article = new Readability(document, { keepClasses: false }).parse();
   const text = article?.textContent ?? "";
-  if (!article?.content || text.split(/\s+/).filter(Boolean).length < MIN_STORY_WORDS) return null;
-  return {
+  if (!article?.content) return { body: null, words: 0 };
+  const body = {
     title: article.title ?? null,
     content: article.content,
     excerpt: article.excerpt ?? firstWords(text),
   };
+  return { body, words: wordCount(text) };
+}
+
+// The page without its headline (the story's title is kept apart) and labels glued to it.
+function withoutHeadline(document: Document): Document {
+  for (const heading of document.querySelectorAll("h1")) {
+    for (const label of siblingLabels(heading)) label.remove();
+    heading.remove();
+  }
+  return document;
+}
+
+// A copy of the page with only what never is text taken out (see stripChrome).
+function withoutCode(document: Document): Document {
+  const copy = document.cloneNode(true) as Document;
+  for (const element of copy.querySelectorAll("script, style, noscript, template")) {
+    element.remove();
+  }
+  return copy;
 }
 
 // A short label right before the headline ("China" in <a class="category">China</a><h1>…).

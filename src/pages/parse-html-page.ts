@@ -1,11 +1,11 @@
 import type { PageSelectors } from "../domain/page-selectors";
-import type { RawFeed } from "../domain/raw-feed";
+import type { RawFeed, RawItem } from "../domain/raw-feed";
 import { extractListing } from "./extract-listing";
 import { extractPageMeta } from "./extract-page-meta";
 import { extractPopular } from "./extract-popular";
 import { extractStory } from "./extract-story";
-import { ARTICLE_TYPES, hasType, readJsonLd } from "./read-json-ld";
 import { metaContent, readHtml, textOf } from "./read-html";
+import { weighPageKind } from "./weigh-page-kind";
 
 /** What an HTML page is read as: a list of headlines, or one story. */
 export type HtmlPageKind = "listing" | "story";
@@ -50,34 +50,20 @@ export function readHtmlPage(
     items: [],
   };
   const popular = extractPopular(document, pageUrl);
-  // The operator's selectors say the page is a listing, and how to read it.
-  const asStory = selectors === null && (saysItIsAStory(document) || !saysItIsAListing(document));
-  const story = asStory ? extractStory(document, pageUrl) : null;
-  if (story !== null) return { feed: { ...feed, items: [story.item] }, pageKind: "story", popular };
-  return {
-    feed: { ...feed, items: extractListing(document, pageUrl, selectors) },
-    pageKind: "listing",
+  const page = (pageKind: HtmlPageKind, items: RawItem[]): ParsedHtmlPage => ({
+    feed: { ...feed, items },
+    pageKind,
     popular,
-  };
-}
-
-// Open Graph's type, else exactly one story in the structured data and no list of them.
-function saysItIsAStory(document: Document): boolean {
-  const type = metaContent(document, "og:type");
-  if (type !== null) return type === "article";
-  const nodes = readJsonLd(document);
-  // A live blog's updates are postings of their own; the page is still one story.
-  if (nodes.some((node) => hasType(node, "LiveBlogPosting"))) return true;
-  const stories = nodes.filter((node) => hasType(node, ...ARTICLE_TYPES));
-  return stories.length === 1 && !nodes.some((node) => hasType(node, "ItemList", "CollectionPage"));
-}
-
-function saysItIsAListing(document: Document): boolean {
-  const nodes = readJsonLd(document);
-  return (
-    metaContent(document, "og:type") === "website" ||
-    nodes.some((node) => hasType(node, "ItemList", "CollectionPage")) ||
-    nodes.filter((node) => hasType(node, ...ARTICLE_TYPES)).length > 1 ||
-    document.querySelectorAll("h2 a[href], h3 a[href]").length >= 4
-  );
+  });
+  // The operator's selectors say the page is a listing, and how to read it.
+  if (selectors !== null) return page("listing", extractListing(document, pageUrl, selectors));
+  const evidence = weighPageKind(document, pageUrl);
+  const brief = evidence.brief;
+  const story = evidence.story ? extractStory(document, pageUrl, { brief }) : null;
+  if (story !== null) return page("story", [story.item]);
+  const items = extractListing(document, pageUrl, null);
+  // A page with no headlines to list may still tell one story.
+  const told =
+    items.length === 0 && !evidence.story ? extractStory(document, pageUrl, { brief }) : null;
+  return told !== null ? page("story", [told.item]) : page("listing", items);
 }

@@ -1,0 +1,77 @@
+import { canonicalizeUrl } from "../domain/canonical-url";
+import { ARTICLE_TYPES, hasType, readJsonLd } from "./read-json-ld";
+import { attrOf, metaContent } from "./read-html";
+import { findRunningText } from "./running-text";
+
+/** What a page's evidence says it is. */
+export interface PageKindEvidence {
+  /** Read it as one story first (else as a listing first). */
+  story: boolean;
+  /**
+   * A brief of a few words is still the page's story: the page says outright that it is an
+   * article, or it sits at a story's address (its path or its own canonical link).
+   */
+  brief: boolean;
+}
+
+// A block of running text this long is a story's body; listings' teasers are short and apart.
+const DOMINANT_TEXT_WORDS = 150;
+// Headline links that make a page look like a list of stories.
+const MANY_HEADLINES = 8;
+const SOME_HEADLINES = 4;
+// Paths that look like one story: a date in the path, a long slug, a numeric id, a file name.
+const STORY_PATH =
+  /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)|\.s?html?$/i;
+
+/**
+ * Weighs the evidence real pages carry for being one story or a list of them. A page that says
+ * it is an article (JSON-LD `Article`/`NewsArticle`/`BlogPosting`/`LiveBlogPosting` alone, Open
+ * Graph type `article`, `article:published_time`) is a story. Otherwise structured lists
+ * (`ItemList`, `CollectionPage`, several articles) make a listing; then a dominant block of
+ * running text, a story-like path and a canonical URL that is the page itself count for a story,
+ * and many headline links, `og:type=website` and the site's root for a listing. A few related
+ * links under a long text, or `website` alone, do not make a listing.
+ */
+export function weighPageKind(document: Document, pageUrl: string): PageKindEvidence {
+  const nodes = readJsonLd(document);
+  const articles = nodes.filter((node) => hasType(node, ...ARTICLE_TYPES)).length;
+  const listed = nodes.some((node) => hasType(node, "ItemList", "CollectionPage"));
+  const ogType = metaContent(document, "og:type")?.toLowerCase() ?? null;
+  const saysArticle =
+    nodes.some((node) => hasType(node, "LiveBlogPosting")) ||
+    (articles === 1 && !listed) ||
+    ogType === "article" ||
+    metaContent(document, "article:published_time") !== null;
+  if (saysArticle) return { story: true, brief: true };
+  const address = STORY_PATH.test(pathOf(pageUrl)) || isOwnCanonical(document, pageUrl);
+  if (listed || articles > 1) return { story: false, brief: false };
+  const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
+  const story = (dominant ? 2 : 0) + (address ? 1 : 0);
+  const listing = listingScore(document, pageUrl, ogType);
+  // A long text under a run of related links is still one story; without one, a tie is a list.
+  return { story: dominant ? story >= listing : story > listing, brief: address };
+}
+
+function listingScore(document: Document, pageUrl: string, ogType: string | null): number {
+  const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
+  const many = headlines >= MANY_HEADLINES ? 2 : headlines >= SOME_HEADLINES ? 1 : 0;
+  const root = pathOf(pageUrl) === "/" ? 1 : 0;
+  return many + (ogType === "website" ? 1 : 0) + root;
+}
+
+// The canonical link names this very page, and the page is not the site's root.
+function isOwnCanonical(document: Document, pageUrl: string): boolean {
+  const canonical = canonicalizeUrl(
+    attrOf(document.querySelector('link[rel~="canonical"]'), "href"),
+    pageUrl,
+  );
+  return canonical !== null && canonical === canonicalizeUrl(pageUrl) && pathOf(pageUrl) !== "/";
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "/";
+  }
+}
