@@ -1,110 +1,89 @@
-const MAX_DATE_LENGTH = 128;
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+import { readZone, wallClockToInstant } from "./date-zone";
 
-// Offsets in minutes east of UTC. Feeds use more names than RFC 822 lists; the common ones are here.
+const MAX_DATE_LENGTH = 128;
+const MIN_YEAR = 1000; // `0001-01-01` (Go's zero time) and the like say "no date"
+
 // prettier-ignore
-const NAMED_ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
-  HKT: 480, SGT: 480, JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 
-// RFC 822/1123/2822 and RFC 850 shapes: optional weekday, day, month name, year, time, zone.
-const RFC822 =
-  /^(?:[a-z]+,?\s+)?(\d{1,2})[\s-]+([a-z]{3,})\.?[\s-]+(\d{4}|\d{2})(?!\d)(?:(?:,?\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/i;
-// asctime: `Thu Feb  5 07:10:00 2026`.
-const ASCTIME = /^[a-z]+\s+([a-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})$/i;
-// ISO 8601 / RFC 3339 / W3C-DTF, from a bare year to seconds with fractions and a zone.
-const ISO =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
+// The pieces the forms share. A weekday is skipped unchecked (feeds often get it wrong),
+// whether commas follow it (`Fri,24`, `Fri,, 24`) or a space; the zone is the rest of the text.
+const WEEKDAY = String.raw`(?:[a-z]{2,}\.?(?:\s*,+\s*|\s+))?`;
+const MONTH = String.raw`(?<mon>[a-z]{3,9})\.?`;
+const TIME = String.raw`(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?(?:\s*(?<ap>[ap])\.?m\b\.?)?`;
+const BEFORE_TIME = String.raw`(?:\s*,+\s*|\s+|T)`;
+const ZONE = String.raw`\s*(?<z>.*)`;
+
+// The forms, most common first; the first that matches decides (no later form second-guesses
+// a date whose zone or fields were refused).
+const FORMS: RegExp[] = [
+  // RFC 3339, ISO 8601 and W3C-DTF from a bare year to fractions and a zone; also `2006/09/15`.
+  String.raw`^(?<y>\d{4})(?:(?<sep>[-/.])(?<mo>\d{1,2})(?:\k<sep>(?<d>\d{1,2})(?:(?:[T\s]\s*|\s*,\s*)${TIME})?)?)?${ZONE}$`,
+  // RFC 822/1123/2822 and RFC 850: `Thu, 05 Feb 2026 07:10:00 +0800`, `Thursday, 05-Feb-26 ...`.
+  String.raw`^${WEEKDAY}(?<d>\d{1,2})(?:st|nd|rd|th)?[\s-]*${MONTH}[\s,-]+(?<y>\d{4}|\d{2})(?!\d)(?:${BEFORE_TIME}${TIME})?${ZONE}$`,
+  // Month first, as JavaScript's Date#toString and US writing do:
+  // `Thu Aug 30 2012 17:26:16 GMT+0200 (CEST)`, `February 5, 2026 7:10 PM EST`.
+  String.raw`^${WEEKDAY}${MONTH}\s+(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,+\s*|\s+)(?<y>\d{4})(?:${BEFORE_TIME}${TIME})?${ZONE}$`,
+  // asctime and Unix date, the year last, after an optional zone: `Thu Feb  5 07:10:00 2026`,
+  // `Mon Jan 2 15:04:05 MST 2006`, `Wed Aug 27 13:08:45 +0000 2008`.
+  String.raw`^${WEEKDAY}${MONTH}\s+(?<d>\d{1,2})\s+${TIME}\s+(?:(?<z>\S+(?:\s+\([^()]*\))?)\s+)?(?<y>\d{4})$`,
+].map((source) => new RegExp(source, "i"));
 
 /**
- * Returns the instant (epoch ms) a feed date denotes, or null when it cannot be read. Accepts
- * RFC 822 and its deviations (no weekday, two-digit years, named, military and numeric zones, no
- * zone meaning UTC), RFC 850, asctime, RFC 3339/ISO 8601 and W3C-DTF (`2026-02`, `2026-02-05`).
+ * Returns the instant (epoch ms) a feed date denotes, or null when it cannot be read. Reads
+ * RFC 822 and its deviations (no weekday, no space after its comma, doubled commas, two-digit
+ * years, full month names, am/pm), RFC 850, asctime and Unix `date` (a zone before the year),
+ * JavaScript's Date#toString, RFC 3339/ISO 8601, W3C-DTF and `2006/09/15 10:00`. Zones: see
+ * readZone; no zone means UTC, an unknown one makes the date unreadable. Impossible fields
+ * (Feb 30, hour 25, second 61, offset -99:99) and non-English month names are refused.
  */
 export function parseDate(text: string | null | undefined): number | null {
   const value = text?.trim();
   // No date format is longer; a longer text is not one, and the patterns need not read it.
   if (!value || value.length > MAX_DATE_LENGTH) return null;
-  return parseIso(value) ?? parseRfc822(value) ?? parseAsctime(value);
+  for (const form of FORMS) {
+    const groups = form.exec(value)?.groups;
+    if (groups !== undefined) return instant(groups);
+  }
+  return null;
 }
 
-function parseIso(value: string): number | null {
-  const m = ISO.exec(value);
-  if (!m) return null;
-  const offset = m[8] ? zoneOffset(m[8]) : 0;
-  const millis = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
-  return instant([m[1], m[2] ?? "1", m[3] ?? "1", m[4], m[5], m[6]], offset, Math.floor(millis));
-}
+type Fields = Record<string, string | undefined>;
 
-function parseRfc822(value: string): number | null {
-  const m = RFC822.exec(value);
-  if (!m) return null;
-  const month = monthNumber(m[2]);
-  const offset = zoneOffset(m[7]);
-  if (month === null || offset === null) return null;
-  return instant([fullYear(m[3]), String(month), m[1], m[4], m[5], m[6]], offset, 0);
-}
-
-function parseAsctime(value: string): number | null {
-  const m = ASCTIME.exec(value);
-  const month = m ? monthNumber(m[1]) : null;
-  if (!m || month === null) return null;
-  return instant([m[6], String(month), m[2], m[3], m[4], m[5]], 0, 0);
-}
-
-type DateParts = [string, string, string, string?, string?, string?];
-
-// Builds the instant from calendar fields, rejecting fields Date.UTC would silently roll over.
-function instant(parts: DateParts, offsetMinutes: number | null, millis: number): number | null {
-  if (offsetMinutes === null) return null;
-  const [year, month, day, hour, minute, second] = parts.map((p) => Number(p ?? 0));
-  const sec = Math.min(second, 59); // a leap second :60 reads as :59
-  if (month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || sec > 59) return null;
-  if (hour === 24 && (minute > 0 || sec > 0)) return null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, sec, millis);
+// Builds the instant from the matched fields, refusing any that Date.UTC would roll over.
+function instant(f: Fields): number | null {
+  const year = fullYear(f.y ?? "");
+  const month = f.mon === undefined ? Number(f.mo ?? 1) : (MONTHS[f.mon.toLowerCase()] ?? 0);
+  const day = Number(f.d ?? 1);
+  const hour = hour24(Number(f.h ?? 0), f.ap);
+  const minute = Number(f.mi ?? 0);
+  const rawSecond = Number(f.s ?? 0);
+  const second = rawSecond === 60 ? 59 : rawSecond; // a leap second reads as :59
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || hour === null) return null;
+  if (hour > 24 || minute > 59 || second > 59) return null;
+  if (hour === 24 && (minute > 0 || second > 0)) return null;
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
-  return utc - offsetMinutes * 60_000;
+  const zone = readZone(f.z?.trim() ?? "");
+  if (zone === null) return null;
+  const millis = f.f ? Math.floor(Number(`0.${f.f}`) * 1000) : 0;
+  return wallClockToInstant(Date.UTC(year, month - 1, day, hour, minute, second, millis), zone);
 }
 
-function monthNumber(name: string): number | null {
-  const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-  return index < 0 ? null : index + 1;
+// 12-hour clock: 12 am is 0 h, 12 pm is 12 h; an hour past 12 with am/pm is no hour.
+function hour24(hour: number, meridiem: string | undefined): number | null {
+  if (meridiem === undefined) return hour;
+  if (hour < 1 || hour > 12) return null;
+  const pm = meridiem.toLowerCase() === "p";
+  return (hour % 12) + (pm ? 12 : 0);
 }
 
 // RFC 2822: two-digit years below 50 are 20xx, the rest 19xx.
-function fullYear(year: string): string {
-  if (year.length === 4) return year;
-  const yy = Number(year);
-  return String(yy < 50 ? 2000 + yy : 1900 + yy);
-}
-
-/** Returns the zone's offset in minutes east of UTC (`+0800`, `-05:00`, `EST`, `Z`, `GMT+8`), null if unknown. */
-export function zoneOffset(zone: string | undefined): number | null {
-  const text = (zone ?? "")
-    .trim()
-    .replace(/^\((.*)\)$/, "$1")
-    .toUpperCase();
-  if (text === "") return 0;
-  const numeric = /^(?:GMT|UTC|UT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?(?:\s*\(.*\))?$/.exec(text);
-  if (numeric) {
-    const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
-    return numeric[1] === "-" ? -minutes : minutes;
-  }
-  const name = text.replace(/\s*\(.*\)$/, "");
-  if (name in NAMED_ZONES) return NAMED_ZONES[name];
-  // RFC 2822: an unknown zone name means the offset is unknown; read it as UTC.
-  return militaryOffset(name) ?? (/^[A-Z]{2,5}$/.test(name) ? 0 : null);
-}
-
-// Military letters: A-I are +1..+9, K-M +10..+12 (J is unused), N-Y are -1..-12, Z is UTC.
-function militaryOffset(letter: string): number | null {
-  if (!/^[A-IK-Z]$/.test(letter)) return null;
-  const code = letter.charCodeAt(0);
-  if (letter === "Z") return 0;
-  if (letter <= "I") return (code - 64) * 60;
-  if (letter <= "M") return (code - 65) * 60;
-  return -(code - 77) * 60;
+function fullYear(year: string): number {
+  const value = Number(year);
+  if (year.length !== 2) return value;
+  return value < 50 ? 2000 + value : 1900 + value;
 }

@@ -1,4 +1,5 @@
-import { parseDate, zoneOffset } from "../../src/domain/parse-date";
+import { readZone } from "../../src/domain/date-zone";
+import { parseDate } from "../../src/domain/parse-date";
 
 const iso = (text: string) => {
   const at = parseDate(text);
@@ -51,8 +52,8 @@ describe("parseDate: RFC 822 and its deviations", () => {
     expect(iso("Wed, 04 Feb 2026 09:30:00")).toBe("2026-02-04T09:30:00.000Z");
   });
 
-  it("reads an unknown zone name as UTC, as RFC 2822 says", () => {
-    expect(iso("Wed, 04 Feb 2026 09:30:00 XYZ")).toBe("2026-02-04T09:30:00.000Z");
+  it("refuses a date whose zone name it does not know, rather than guess UTC", () => {
+    expect(iso("Wed, 04 Feb 2026 09:30:00 XYZ")).toBeNull();
   });
 
   it("reads zones written with a colon or after GMT, and ignores a trailing comment", () => {
@@ -115,12 +116,22 @@ describe("parseDate: what it refuses", () => {
   });
 });
 
-describe("zoneOffset", () => {
-  it("returns minutes east of UTC", () => {
-    expect(zoneOffset("+0800")).toBe(480);
-    expect(zoneOffset("-05:00")).toBe(-300);
-    expect(zoneOffset("PDT")).toBe(-420);
-    expect(zoneOffset("K")).toBe(600);
-    expect(zoneOffset("")).toBe(0);
+describe("readZone", () => {
+  it("returns fixed offsets in minutes east of UTC", () => {
+    expect(readZone("+0800")).toEqual({ offset: 480 });
+    expect(readZone("-05:00")).toEqual({ offset: -300 });
+    expect(readZone("PDT")).toEqual({ offset: -420 });
+    expect(readZone("K")).toEqual({ offset: 600 });
+    expect(readZone("")).toEqual({ offset: 0 });
+  });
+
+  it("returns the region's rules for generic and IANA names", () => {
+    expect(readZone("ET")).toEqual({ iana: "America/New_York" });
+    expect(readZone("Europe/Paris")).toEqual({ iana: "Europe/Paris" });
+  });
+
+  it("returns null for a name it does not know", () => {
+    expect(readZone("XYZ")).toBeNull();
+    expect(readZone("Nowhere/Land")).toBeNull();
   });
 });
