@@ -9,6 +9,9 @@ import { stripChrome } from "./strip-chrome";
 // Fewer words than this is a teaser or a listing, not a story, unless the page says it is one.
 const MIN_STORY_WORDS = 60;
 const MIN_BRIEF_WORDS = 1;
+// On a page with no headlines to list, a paragraph of text is its story (a soft "not found"
+// page, a sentence or two, is not).
+const MIN_LONE_TEXT_WORDS = 30;
 
 /** A story page read: its metadata and the story as a raw item. */
 export interface ExtractedStory {
@@ -18,8 +21,12 @@ export interface ExtractedStory {
 
 /** How sure the caller is that the page is a story. */
 export interface StoryOptions {
-  /** The page says it is an article: a brief under 60 words is still its story. */
-  brief?: boolean;
+  /**
+   * `brief`: the page says it is an article, so a brief under 60 words is still its story;
+   * `lone`: the page has nothing else to read (no headlines), so a paragraph of text will do;
+   * `story` (the default): 60 words at least.
+   */
+  length?: "story" | "brief" | "lone";
 }
 
 /**
@@ -35,7 +42,7 @@ export function extractStory(
   opts: StoryOptions = {},
 ): ExtractedStory | null {
   const meta = extractPageMeta(document, pageUrl);
-  const body = readBody(document, opts.brief ? MIN_BRIEF_WORDS : MIN_STORY_WORDS);
+  const body = readBody(document, minWords(opts.length ?? "story"));
   if (body === null) return null;
   const title = meta.title ?? body.title;
   return {
@@ -55,6 +62,11 @@ export function extractStory(
       language: meta.language,
     },
   };
+}
+
+function minWords(length: "story" | "brief" | "lone"): number {
+  if (length === "brief") return MIN_BRIEF_WORDS;
+  return length === "lone" ? MIN_LONE_TEXT_WORDS : MIN_STORY_WORDS;
 }
 
 interface Body {

@@ -58,12 +58,15 @@ export function readHtmlPage(
   // The operator's selectors say the page is a listing, and how to read it.
   if (selectors !== null) return page("listing", extractListing(document, pageUrl, selectors));
   const evidence = weighPageKind(document, pageUrl);
-  const brief = evidence.brief;
-  const story = evidence.story ? extractStory(document, pageUrl, { brief }) : null;
+  const length = evidence.brief ? "brief" : "story";
+  const story = evidence.story ? extractStory(document, pageUrl, { length }) : null;
   if (story !== null) return page("story", [story.item]);
   const items = extractListing(document, pageUrl, null);
   // A page with no headlines to list may still tell one story.
+  const alone = evidence.brief ? "brief" : "lone";
   const told =
-    items.length === 0 && !evidence.story ? extractStory(document, pageUrl, { brief }) : null;
+    items.length === 0 && !evidence.story
+      ? extractStory(document, pageUrl, { length: alone })
+      : null;
   return told !== null ? page("story", [told.item]) : page("listing", items);
 }
