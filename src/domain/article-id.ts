@@ -6,6 +6,7 @@ export interface ArticleIdKey {
   guid: string | null;
   /** The canonical URL of the article itself (not a fallback such as the feed's site). */
   url: string | null;
+  /** The item's title; for an item without one, its text (summary or content). */
   title: string;
   /** The item's published instant (epoch ms) as written in the feed, unclamped; null if unreadable. */
   date?: number | null;

@@ -9,6 +9,7 @@ import { canonicalizeUrl } from "./canonical-url";
 import { capHtml } from "./cap-html";
 import { normalizeLanguage } from "./language-tag";
 import { parseDate } from "./parse-date";
+import { resolveUrl } from "./resolve-url";
 import {
   collapseWhitespace,
   countWords,
@@ -53,21 +54,34 @@ interface ArticleText {
 
 /**
  * Returns the normalized Article for a raw item (the one place a RawItem becomes an Article), or
- * null when the item has neither a usable link, nor a guid, nor a title. Every field is bounded:
- * title 500 characters, summary 300, content 1,000,000 characters (see boundedContent).
+ * null when the item has nothing of its own: no usable link, guid, title, text or enclosure (RSS
+ * 2.0 allows an item that is only a description). Without a guid or link, the id comes from the
+ * title, else the item's text (see articleId). Without a link of its own, the item links where a
+ * feed reader's "open" goes: a permalink guid, else its first enclosure (a podcast episode's
+ * audio), else the feed's site with a fragment naming the item (`#item-<id>`), so that each item
+ * keeps a URL of its own. Every field is bounded: title 500 characters, summary 300, content
+ * 1,000,000 characters (see boundedContent).
  */
 export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | null {
   const guid = item.guid?.trim() || null;
   const link = articleLink(item, guid, ctx.baseUrl);
-  if (!link && !guid && !toPlainLine(item.title)) return null;
-  const url = link ?? canonicalizeUrl(ctx.baseUrl) ?? ctx.baseUrl;
-  const text = articleText(item, url, guid);
-  const enclosures = normalizeEnclosures(item.enclosures, url);
+  const ownUrl = link ?? enclosureLink(item, ctx.baseUrl);
+  const siteUrl = canonicalizeUrl(ctx.baseUrl) ?? ctx.baseUrl;
+  // Relative links in the content: against the xml:base in scope, else the item's page.
+  const contentBase = resolveUrl(item.contentBase ?? null, link ?? siteUrl) ?? link ?? siteUrl;
+  const text = articleText(item, contentBase, guid ?? ownUrl ?? siteUrl);
+  const ownTitle = toPlainLine(item.title);
+  const body = text.contentText ?? text.summary ?? text.contentHtml;
+  if (!ownUrl && !guid && !ownTitle && !body) return null;
   const published = parseDate(item.published);
   const updated = parseDate(item.updated);
   const date = published ?? updated;
+  const idText = ownTitle ? text.title : (body ?? "");
+  const id = articleId({ sourceId: ctx.sourceId, guid, url: ownUrl, title: idText, date });
+  const url = ownUrl ?? `${siteUrl.replace(/#.*$/, "")}#item-${id.slice(0, 12)}`;
+  const enclosures = normalizeEnclosures(item.enclosures, url);
   return {
-    id: articleId({ sourceId: ctx.sourceId, guid, url: link, title: text.title, date }),
+    id,
     sourceId: ctx.sourceId,
     guid,
     url,
@@ -89,8 +103,17 @@ function articleLink(item: RawItem, guid: string | null, baseUrl: string): strin
   return canonicalizeUrl(item.link, baseUrl) ?? (guid ? canonicalizeUrl(guid) : null);
 }
 
-function articleText(item: RawItem, url: string, guid: string | null): ArticleText {
-  const contentHtml = item.content?.trim() ? boundedContent(item.content, url) : "";
+// The first enclosure with an http(s) URL.
+function enclosureLink(item: RawItem, baseUrl: string): string | null {
+  for (const enclosure of item.enclosures) {
+    const url = canonicalizeUrl(enclosure.url, baseUrl);
+    if (url) return url;
+  }
+  return null;
+}
+
+function articleText(item: RawItem, contentBase: string, lastTitle: string): ArticleText {
+  const contentHtml = item.content?.trim() ? boundedContent(item.content, contentBase) : "";
   const content = contentHtml ? readSanitizedHtmlText(contentHtml) : { text: "", words: 0 };
   const contentText = content.text;
   const hasContent = contentText !== "" || /<(?:img|iframe)\b/i.test(contentHtml);
@@ -100,7 +123,7 @@ function articleText(item: RawItem, url: string, guid: string | null): ArticleTe
     ? truncateAtWord(ownTitle, MAX_TITLE_LENGTH)
     : summaryText
       ? truncateAtWord(summaryText, MAX_FALLBACK_TITLE_LENGTH)
-      : truncateAtWord(guid ?? url, MAX_TITLE_LENGTH);
+      : truncateAtWord(lastTitle, MAX_TITLE_LENGTH);
   const summary = summaryText ? truncateAtWord(summaryText, MAX_SUMMARY_LENGTH) : null;
   return {
     title,

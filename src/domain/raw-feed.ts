@@ -9,6 +9,11 @@ export interface RawItem {
   summary: string | null;
   /** Full content; may contain HTML. */
   content: string | null;
+  /**
+   * The base its relative links resolve against when the document sets one (the xml:base in
+   * scope at the content); absent or null: the item's link.
+   */
+  contentBase?: string | null;
   author: string | null;
   published: string | null;
   updated: string | null;

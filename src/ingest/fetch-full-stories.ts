@@ -27,11 +27,18 @@ export async function fetchFullStories(
   source: Source,
   articles: readonly Article[],
 ): Promise<Article[]> {
-  const teasers = articles.filter((a) => a.wordCount < TEASER_MAX_WORDS);
+  const teasers = articles.filter((a) => a.wordCount < TEASER_MAX_WORDS && hasOwnPage(a));
   const stories = await Promise.all(
     teasers.map((a) => deps.limiter.run(new URL(a.url).host, () => fetchStory(deps, source, a))),
   );
   return stories.filter((s): s is Article => s !== null && s !== undefined);
+}
+
+// An item without a link of its own points at its enclosure or at the feed's site (`#item-...`):
+// neither is its story page.
+function hasOwnPage(article: Article): boolean {
+  if (article.url.includes("#")) return false;
+  return !article.enclosures.some((enclosure) => enclosure.url === article.url);
 }
 
 async function fetchStory(deps: FullStoryDeps, source: Source, teaser: Article) {

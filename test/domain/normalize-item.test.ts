@@ -22,9 +22,26 @@ function normalize(fields: Partial<RawItem>, ctx: Partial<NormalizeContext> = {}
 }
 
 describe("normalizeItem: identity", () => {
-  it("returns null when the item has neither a usable link, nor a guid, nor a title", () => {
-    expect(normalizeItem(rawItem({ summary: "Only a summary." }), CTX)).toBeNull();
+  it("returns null when the item has nothing of its own: no link, guid, title, text or enclosure", () => {
     expect(normalizeItem(rawItem({ link: "javascript:void(0)", title: "  " }), CTX)).toBeNull();
+    expect(normalizeItem(rawItem({ summary: " ", content: "<p> </p>" }), CTX)).toBeNull();
+  });
+
+  it("keeps an item that is only a description (RSS 2.0 allows it), titled by its text", () => {
+    const article = normalize({ title: null, summary: "Only a summary." });
+    expect(article.title).toBe("Only a summary.");
+    expect(article.guid).toBeNull();
+  });
+
+  it("keeps an item that is only an enclosure, linked to it", () => {
+    const enclosures = [{ url: "/ep/12.mp3", type: "audio/mpeg", length: null }];
+    expect(normalize({ title: null, enclosures }).url).toBe("https://news.example.com/ep/12.mp3");
+  });
+
+  it("gives an item without guid or link an id from its text: stable, and its own", () => {
+    const text = (summary: string) => normalize({ title: null, summary }).id;
+    expect(text("Ferry times change in March.")).toBe(text("Ferry times change in March."));
+    expect(text("Ferry times change in April.")).not.toBe(text("Ferry times change in March."));
   });
 
   it("uses the guid as id when the link is missing", () => {
@@ -76,8 +93,17 @@ describe("normalizeItem: url", () => {
     );
   });
 
-  it("falls back to the base URL when neither link nor guid is a URL", () => {
-    expect(normalize({ guid: "gazette-1003" }).url).toBe("https://news.example.com/");
+  it("falls back to the base URL with a fragment naming the item when neither link nor guid is a URL", () => {
+    const article = normalize({ guid: "gazette-1003" });
+    expect(article.url).toBe(`https://news.example.com/#item-${article.id.slice(0, 12)}`);
+    expect(normalize({ guid: "gazette-1004" }).url).not.toBe(article.url);
+  });
+
+  it("prefers the first enclosure to the base URL when the item has no link", () => {
+    const enclosures = [{ url: "https://cdn.example.com/ep12.mp3", type: null, length: null }];
+    expect(normalize({ guid: "ep-12", title: "Episode 12", enclosures }).url).toBe(
+      "https://cdn.example.com/ep12.mp3",
+    );
   });
 });
 

@@ -161,8 +161,8 @@ const cases: Record<string, Case> = {
   "an HTML page served as a feed": { path: "/html.xml", expect: { ok: false, status: "parse" } },
   "an empty body": { path: "/empty.xml", expect: { ok: false, status: "parse" } },
   "truncated XML": { path: "/truncated.xml", expect: { ok: false, status: "parse" } },
-  // The item whose id, url and title all have the wrong type cannot be identified: dropped.
-  "wrong JSON types in a JSON Feed": { path: "/wrong-types.json", expect: { ok: true, items: 1 } },
+  // The item whose id, url and title all have the wrong type is kept for its text.
+  "wrong JSON types in a JSON Feed": { path: "/wrong-types.json", expect: { ok: true, items: 2 } },
   "100,000 items in one feed": { path: "/many.xml", expect: { ok: true, items: 50 } },
   "a 1 MB title": { path: "/long-title.xml", expect: { ok: true, items: 1 } },
   "XSS in every text field": { path: "/xss.xml", expect: { ok: true, items: 1 } },

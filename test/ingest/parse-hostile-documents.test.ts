@@ -118,9 +118,12 @@ describe("hostile documents: JSON Feed with wrong types", () => {
     ]);
   });
 
-  it("normalizes what is left: the item with neither id, link nor title is dropped, good items kept", async () => {
+  it("normalizes what is left: an item with only its text is kept, as are good items", async () => {
     const { articles } = await parse(readFixture("feeds/hostile-json-wrong-types.json"));
-    expect(articles.map((a) => a.title)).toEqual(["A good item"]);
+    expect(articles.map((a) => a.title)).toEqual([
+      "An item whose fields all have the wrong type, except this one.",
+      "A good item",
+    ]);
   });
 
   it("reads a garbage date_published as first seen", async () => {
