@@ -80,7 +80,10 @@ function readBody(document: Document, minWords: number): Body | null {
   const stripped = stripChrome(cleaned);
   const clean = readArticle(cleaned);
   const raw = stripped.elements > 0 ? readArticle(withoutHeadline(withoutCode(document))) : null;
-  const best = raw !== null && clean.words < raw.words - stripped.words ? raw : clean;
+  // The chrome taken out cost more text than it held, or all of the story: the page as it is.
+  const lost = (raw: ReadArticle) =>
+    clean.words < raw.words - stripped.words || clean.words < minWords;
+  const best = raw !== null && lost(raw) ? raw : clean;
   if (best.body === null || best.words < minWords) return null;
   return best.body;
 }

@@ -46,14 +46,61 @@ export function stripChrome(document: Document): StrippedChrome {
   // Still in the page: not inside what was removed before it (linkedom's isConnected is not).
   const root = document.documentElement;
   const candidates = [...document.querySelectorAll(`${CHROME_ELEMENTS}, [class], [id]`)];
-  for (const element of candidates) {
-    if (!isChromeByName(element) || story.has(element) || !root?.contains(element)) continue;
-    if (PROTECTED_TAGS.has(element.tagName) || !looksLikeChrome(element)) continue;
+  const remove = (element: Element) => {
     stripped.elements += 1;
     stripped.words += wordCount(textOf(element));
     element.remove();
+  };
+  for (const element of candidates) {
+    if (!isChromeByName(element) || story.has(element) || !root?.contains(element)) continue;
+    if (PROTECTED_TAGS.has(element.tagName) || !looksLikeChrome(element)) continue;
+    remove(element);
   }
+  for (const element of labelledLinks(document)) remove(element);
   return stripped;
+}
+
+// A label of a few words ending in a colon ("Read more:", "Auch interessant:").
+const LINK_LABEL = /^[^.!?:]{1,40}:$/;
+const LABEL_MAX_WORDS = 5;
+// Teaser paragraphs are short, and what follows their label is a link.
+const TEASER_MAX_WORDS = 30;
+
+/**
+ * Links to other stories set in the text under a label: a paragraph that is a label and a link
+ * ("Read more: <a>…</a>"), found inside story bodies without any class to name it. (A label
+ * paragraph over a list of links is left: on deal and review pages such lists are the story.)
+ */
+function labelledLinks(document: Document): Element[] {
+  const found: Element[] = [];
+  for (const paragraph of document.querySelectorAll("p")) {
+    const text = textOf(paragraph);
+    const link = paragraph.querySelector("a");
+    if (wordCount(text) > TEASER_MAX_WORDS) continue;
+    if (link !== null && isLabel(textBefore(paragraph, link)) && isMostlyLinks(paragraph, 0.5)) {
+      found.push(paragraph);
+    }
+  }
+  return found;
+}
+
+function isLabel(text: string): boolean {
+  const label = text.replace(/\s+/g, " ").trim();
+  return LINK_LABEL.test(label) && wordCount(label) <= LABEL_MAX_WORDS;
+}
+
+// The paragraph's text up to its first link.
+function textBefore(paragraph: Element, link: Element): string {
+  const full = paragraph.textContent ?? "";
+  const at = full.indexOf(link.textContent ?? "");
+  return at < 0 ? "" : full.slice(0, at);
+}
+
+function isMostlyLinks(element: Element, share: number): boolean {
+  const words = wordCount(textOf(element));
+  let linkWords = 0;
+  for (const link of element.querySelectorAll("a")) linkWords += wordCount(textOf(link));
+  return words > 0 && linkWords / words >= share;
 }
 
 function isChromeByName(element: Element): boolean {
@@ -81,11 +128,9 @@ function looksLikeChrome(element: Element): boolean {
   for (const paragraph of element.querySelectorAll("p")) {
     if (wordCount(textOf(paragraph)) >= LONG_PARAGRAPH_WORDS) return false;
   }
-  const words = wordCount(textOf(element));
-  if (words <= CHROME_MAX_WORDS) return true;
-  let linkWords = 0;
-  for (const link of element.querySelectorAll("a")) linkWords += wordCount(textOf(link));
-  return linkWords / words >= CHROME_LINK_DENSITY;
+  return (
+    wordCount(textOf(element)) <= CHROME_MAX_WORDS || isMostlyLinks(element, CHROME_LINK_DENSITY)
+  );
 }
 
 // The story's container (see findRunningText) and its ancestors.

@@ -68,4 +68,15 @@ describe("stripChrome", () => {
     expect(document.querySelector("script")).toBeNull();
     expect(document.querySelector("p")?.textContent).toBe("Text");
   });
+
+  it("removes a label-and-link paragraph in the text, not a sentence that cites a link", () => {
+    const document = page(
+      `<div class="body"><p>${SENTENCE}</p>` +
+        `<p><em>Read more</em>: <a href="/looted-art">Looted colonial art goes home</a></p>` +
+        `<p>Source: the <a href="/report">council report</a> published on Monday said rents would rise by four per cent.</p></div>`,
+    );
+    stripChrome(document);
+    expect(document.body.textContent).not.toContain("Looted colonial art");
+    expect(document.body.textContent).toContain("council report");
+  });
 });
