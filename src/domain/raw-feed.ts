@@ -17,10 +17,17 @@ export interface RawItem {
   author: string | null;
   published: string | null;
   updated: string | null;
-  categories: string[];
+  /** Category texts, or a name with the slug the feed gave it (Atom `label` and `term`). */
+  categories: (string | RawCategory)[];
   enclosures: { url: string; type: string | null; length: number | null }[];
   imageUrl: string | null;
   language: string | null;
+}
+
+/** A category whose feed names it for readers (`name`) and for machines (`term`, the slug's source). */
+export interface RawCategory {
+  name: string;
+  term: string;
 }
 
 /** A feed (or page) as a parser read it: its metadata and raw items. */

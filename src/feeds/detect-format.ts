@@ -5,15 +5,17 @@ import { rootElementName } from "./parse-xml-prolog";
 export { rootElementName } from "./parse-xml-prolog";
 
 /**
- * Returns the format of a document judged by its content (never its URL): `rss` for `<rss>` and
- * `<rdf:RDF>` (RSS 0.90 and 1.0), `atom` for `<feed>` (Atom 0.3 and 1.0), `json` for a JSON Feed,
+ * Returns the format of a document judged by its content (never its URL): `rss` for `<rss>` (also
+ * prefixed, `<r:rss>`) and `<rdf:RDF>` (RSS 0.90 and 1.0), `atom` for `<feed>` (Atom 0.3 and 1.0), `json` for a JSON Feed,
  * `html` for HTML pages; null otherwise.
  */
 export function detectFormat(text: string): SourceKind | null {
   if (/^\ufeff?\s*\{/.test(text)) return isJsonFeed(text) ? "json" : null;
   if (/^\ufeff?\s*<!DOCTYPE\s+html\b/i.test(text)) return "html";
   const root = rootElementName(text)?.toLowerCase() ?? null;
-  if (root === "rss" || root === "rdf" || root?.endsWith(":rdf")) return "rss";
+  if (root === "rss" || root === "rdf" || root?.endsWith(":rdf") || root?.endsWith(":rss")) {
+    return "rss";
+  }
   if (root === "feed" || root?.endsWith(":feed")) return "atom";
   if (root === "html" || root === "head" || root === "body") return "html";
   return null;

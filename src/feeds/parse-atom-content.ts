@@ -4,12 +4,15 @@ import { isNode, nodeAttr, nodeText } from "./parse-xml-nodes";
 
 const XML_TYPE = /^(?:xhtml|[\w.+-]+\/(?:[\w.-]+\+)?xml)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BINARY_MEDIA = /^(?:image|audio|video|font|model)\//;
+const MARKUP = /<[a-z][\w-]*[\s/>]/i;
 
 /**
  * Returns an Atom text construct (title, subtitle, summary, content) as HTML, or null when it is
  * absent, out of line (`src`) or binary. Atom 1.0: `text` (the default) is escaped, `html` is
  * HTML, `xhtml` and other XML types are inline markup. Atom 0.3 adds `mode`: `xml` (the default)
- * is inline markup, `escaped` holds the type's content as text, `base64` holds it encoded.
+ * is inline markup, `escaped` holds the type's content as text, `base64` holds it encoded; in
+ * Atom 1.0 any other media type is base64 (`application/octet-stream` text is kept, images not).
  * Markup found where text was declared (a common mistake) is kept as markup rather than lost.
  */
 export function readTextConstruct(node: unknown): string | null {
@@ -18,11 +21,16 @@ export function readTextConstruct(node: unknown): string | null {
   const mode = nodeAttr(node, "mode")?.toLowerCase() ?? "xml";
   const inline = mode === "xml" && (XML_TYPE.test(type) || hasChildElements(node));
   if (inline) return isNode(node) ? serializeInlineXml(node) || null : escapeText(node);
-  const text = mode === "base64" ? decodeBase64(nodeText(node)) : nodeText(node);
+  const textual = type === "html" || type === "text" || type.startsWith("text/");
+  // Atom 1.0: content of any other media type is base64.
+  const encoded = mode === "base64" || !(textual || XML_TYPE.test(type));
+  const text = encoded ? decodeBase64(nodeText(node)) : nodeText(node);
   if (text === null) return null;
   if (type === "html" || type === "text/html" || XML_TYPE.test(type)) return text;
-  if (type === "text" || type.startsWith("text/")) return escapeHtml(text);
-  return null;
+  if (textual) return escapeHtml(text);
+  // Bytes of an untold type (`application/octet-stream`) that decode to text are the story.
+  if (BINARY_MEDIA.test(type)) return null;
+  return MARKUP.test(text) ? text : escapeHtml(text);
 }
 
 function escapeText(node: unknown): string | null {
@@ -33,5 +41,8 @@ function escapeText(node: unknown): string | null {
 function decodeBase64(text: string | null): string | null {
   const compact = text?.replace(/\s+/g, "") ?? "";
   if (compact === "" || !BASE64.test(compact)) return null;
-  return Buffer.from(compact, "base64").toString("utf8").trim() || null;
+  const decoded = Buffer.from(compact, "base64").toString("utf8");
+  // Bytes that are not UTF-8 text (an image, a PDF) are no story.
+  if (decoded.includes("\ufffd") || decoded.includes("\u0000")) return null;
+  return decoded.trim() || null;
 }

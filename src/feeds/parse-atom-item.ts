@@ -21,16 +21,20 @@ export interface AtomEntryContext {
 }
 
 /**
- * Returns the RawItem of an Atom 1.0 or 0.3 entry; text constructs become HTML. Dates: 1.0
+ * Returns the RawItem of an Atom 1.0 or 0.3 entry; text constructs become HTML, and the content
+ * keeps the xml:base in scope at it (the content's, else the entry's or the feed's). Dates: 1.0
  * `published`/`updated`, 0.3 `issued` (else `created`)/`modified`.
  */
 export function parseAtomEntry(entry: XmlNode, ctx: AtomEntryContext): RawItem {
+  const content = childNode(entry, "content");
   return {
     guid: childText(entry, "id"),
     link: resolveAgainst(findLink(childNodes(entry, "link"), "alternate"), ctx.base),
     title: readTextConstruct(childNode(entry, "title")),
     summary: readTextConstruct(childNode(entry, "summary")),
-    content: readTextConstruct(childNode(entry, "content")),
+    content: readTextConstruct(content),
+    // Relative links in the content resolve against the xml:base in scope there.
+    contentBase: resolveAgainst(nodeAttr(content, "xml:base"), ctx.base) ?? ctx.base,
     author: atomAuthors(entry) ?? ctx.feedAuthor,
     published: childText(entry, "published", "issued", "created"),
     updated: childText(entry, "updated", "modified"),

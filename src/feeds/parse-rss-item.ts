@@ -1,11 +1,13 @@
 import type { RawItem } from "../domain/raw-feed";
 import { parseCategories } from "./parse-categories";
+import { hasChildElements, serializeInlineXml } from "./parse-inline-xml";
 import { parseItemImage } from "./parse-media";
 import {
   childNode,
   childNodes,
   childText,
   findLink,
+  isNode,
   nodeAttr,
   nodeText,
   resolveAgainst,
@@ -15,20 +17,24 @@ import {
 // Markup that says a description carries the story itself, not just a teaser.
 const HTML_BODY = /<(?:p|div|img|figure|br|h[1-6]|ul|ol|blockquote|table)\b/i;
 
+// Where items carry their full story besides `content:encoded`: XHTML bodies and `fullitem`.
+const BODY_ELEMENTS = ["xhtml:body", "body", "fullitem"];
+
 /**
  * Returns the RawItem of an RSS (0.90, 0.91-0.94, 1.0, 2.0) item, with links resolved against
  * `base` (the item's effective xml:base) when there is one. The link falls back to an
  * `atom:link`, then to a guid that is a permalink (RSS 2.0: unless `isPermaLink="false"`).
  */
 export function parseRssItem(item: XmlNode, base: string | null): RawItem {
-  const description = childText(item, "description", "itunes:summary");
-  const encoded = childText(item, "content:encoded");
+  const description = childMarkup(item, "description") ?? childText(item, "itunes:summary");
+  const body = childText(item, "content:encoded") ?? childMarkup(item, ...BODY_ELEMENTS);
   return {
     guid: childText(item, "guid") ?? nodeAttr(item, "rdf:about"),
     link: resolveAgainst(itemLink(item), base),
     title: childText(item, "title", "dc:title"),
     summary: description,
-    content: encoded ?? (description && HTML_BODY.test(description) ? description : null),
+    content: body ?? (description && HTML_BODY.test(description) ? description : null),
+    contentBase: base,
     author: creators(item) ?? childText(item, "author", "itunes:author"),
     published: childText(item, "pubDate", "dc:date", "dcterms:issued", "dcterms:created"),
     updated: childText(item, "atom:updated", "dcterms:modified", "updated"),
@@ -37,6 +43,19 @@ export function parseRssItem(item: XmlNode, base: string | null): RawItem {
     imageUrl: resolveAgainst(parseItemImage(item), base),
     language: childText(item, "dc:language", "language") ?? nodeAttr(item, "xml:lang"),
   };
+}
+
+// The first of the named children with text or markup: naked XHTML (child elements, written
+// unescaped) is kept as markup, not reduced to its loose text.
+function childMarkup(item: XmlNode, ...names: string[]): string | null {
+  for (const name of names) {
+    for (const node of childNodes(item, name)) {
+      const text =
+        isNode(node) && hasChildElements(node) ? serializeInlineXml(node) : nodeText(node);
+      if (text) return text;
+    }
+  }
+  return null;
 }
 
 function itemLink(item: XmlNode): string | null {

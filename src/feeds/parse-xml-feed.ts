@@ -13,6 +13,9 @@ const ATOM_CONSTRUCTS: ReadonlySet<string> = new Set([
   ...["title", "subtitle", "tagline", "summary", "content"],
 ]);
 
+// RSS elements that may hold naked XHTML (child elements, not escaped markup).
+const RSS_MARKUP: ReadonlySet<string> = new Set(["description", "xhtml:body", "body", "fullitem"]);
+
 /**
  * Returns the RawFeed of an RSS (0.90, 0.91-0.94, 1.0, 2.0) or Atom (0.3, 1.0) document; throws
  * FeedParseError when it is not one. The prolog's DOCTYPE is removed before parsing, so declared
@@ -24,10 +27,15 @@ export async function parseXmlFeed(
   url: string | null,
 ): Promise<RawFeed> {
   const xml = repairXmlEntities(removeDoctype(text));
-  if (kind === "rss") return readRss(await readXmlDocument(xml), url);
-  // A prefixed Atom document (`<atom:feed>`) reads like an unprefixed one.
-  const dropPrefix = /^([\w.-]+):/.exec(rootElementName(xml) ?? "")?.[1] ?? null;
-  const doc = await readXmlDocument(xml, { dropPrefix, orderedWithin: ATOM_CONSTRUCTS });
+  // A prefixed document (`<atom:feed>`, `<r:rss>`) reads like an unprefixed one; RSS 1.0's
+  // `<rdf:RDF>` keeps its prefix, which its items do not share.
+  const root = rootElementName(xml) ?? "";
+  const prefix = /^([\w.-]+):(?:feed|rss)$/i.exec(root)?.[1] ?? null;
+  if (kind === "rss") {
+    const doc = await readXmlDocument(xml, { dropPrefix: prefix, orderedWithin: RSS_MARKUP });
+    return readRss(doc, url);
+  }
+  const doc = await readXmlDocument(xml, { dropPrefix: prefix, orderedWithin: ATOM_CONSTRUCTS });
   return readAtom(doc.root, url);
 }
 

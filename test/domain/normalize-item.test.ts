@@ -235,6 +235,12 @@ describe("normalizeItem: author, language", () => {
     expect(normalize({ author: "editor@example.org (Sam Reyes)" }).author).toBe("Sam Reyes");
   });
 
+  it("keeps the name of a byline that puts the email after it", () => {
+    expect(normalize({ author: "Sam Reyes (editor@example.org)" }).author).toBe("Sam Reyes");
+    expect(normalize({ author: "Sam Reyes <editor@example.org>" }).author).toBe("Sam Reyes");
+    expect(normalize({ author: "editor@example.org" }).author).toBe("editor@example.org");
+  });
+
   it("has no author when none is given", () => {
     expect(normalize({ author: "  " }).author).toBeNull();
   });

@@ -53,4 +53,15 @@ describe("tagsFromCategories", () => {
       { slug: "food-drink", name: "Food & Drink", origin: "feed" },
     ]);
   });
+
+  it("slugs a category from its term and names it by its label (Atom)", () => {
+    expect(tagsFromCategories([{ name: "Data Privacy", term: "privacy_data" }], "feed")).toEqual([
+      { slug: "privacy-data", name: "Data Privacy", origin: "feed" },
+    ]);
+  });
+
+  it("slugs a term that is a URL from its last step", () => {
+    const category = { name: "Open Source", term: "https://example.com/tags/open%20source/" };
+    expect(tagsFromCategories([category], "feed").map((t) => t.slug)).toEqual(["open-source"]);
+  });
 });

@@ -67,8 +67,11 @@ describe("parseFeed: Atom 1.0", () => {
     expect(feed.items[2].updated).toBe("2026-02-02T07:00:00-05:00");
   });
 
-  it("reads category labels, else terms, and rel=enclosure links", () => {
-    expect(feed.items[0].categories).toEqual(["Build Tools", "Performance"]);
+  it("reads category labels with their terms, else terms, and rel=enclosure links", () => {
+    expect(feed.items[0].categories).toEqual([
+      { name: "Build Tools", term: "build-tools" },
+      "Performance",
+    ]);
     expect(feed.items[0].enclosures).toEqual([
       { url: "https://dev.example.io/media/builds-chart.png", type: "image/png", length: 20480 },
     ]);
