@@ -26,17 +26,43 @@ export async function insertRows<K extends string>(
   opts: InsertRowsOptions,
 ): Promise<Record<string, unknown>[]> {
   const returned: Record<string, unknown>[] = [];
+  const texts = insertTexts(dialect, table, columns, opts);
   for (let start = 0; start < rows.length; start += opts.perStatement) {
     const slice = rows.slice(start, start + opts.perStatement);
     const parameters: unknown[] = [];
     for (const row of slice) for (const column of columns) parameters.push(row[column]);
-    const text = insertSql(dialect, table, columns, slice.length, opts);
+    let text = texts.get(slice.length);
+    if (text === undefined) {
+      text = insertSql(dialect, table, columns, slice.length, opts);
+      texts.set(slice.length, text);
+    }
     const result = await db.executeQuery<Record<string, unknown>>(
       CompiledQuery.raw(text, parameters),
     );
     for (const row of result.rows) returned.push(row);
   }
   return returned;
+}
+
+// The SQL texts per insert shape and row count. Written once, the same string comes back each
+// time: building a 40-row text anew, then hashing and comparing it in the statement cache, costs
+// more than the statement's own run. Shapes come from this code and counts are at most
+// perStatement, so the memo stays small.
+const textsByShape = new Map<string, Map<number, string>>();
+
+function insertTexts(
+  dialect: StoreDialect,
+  table: string,
+  columns: readonly string[],
+  opts: InsertRowsOptions,
+): Map<number, string> {
+  const shape = [dialect, table, opts.onConflict, opts.returning, ...columns].join("\u0000");
+  let texts = textsByShape.get(shape);
+  if (texts === undefined) {
+    texts = new Map();
+    textsByShape.set(shape, texts);
+  }
+  return texts;
 }
 
 function insertSql(
