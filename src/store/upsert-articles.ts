@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Article } from "../domain/article";
-import { chunk } from "./chunk";
 import type { ArticleRow, Database } from "./database";
+import { loadCollisions } from "./load-collisions";
 import type { StoreDialect } from "./open-database";
 import {
   type ArticleUpdate,
@@ -10,12 +10,10 @@ import {
   toStoredArticle,
 } from "./plan-article-upsert";
 import type { UpsertResult } from "./store";
-import { deleteArticleTags, loadTags, writeArticleTags } from "./tag-queries";
+import { deleteArticleTags, writeArticleTags } from "./tag-queries";
 import { insertRows } from "./insert-rows";
 import { runWriteTransaction } from "./write-transaction";
 
-// Up to four bound values per article in the collision lookup.
-const LOOKUP_BATCH_SIZE = 150;
 // 19 columns per row keeps a multi-row insert well under SQLite's parameter limit.
 const INSERT_BATCH_SIZE = 40;
 
@@ -34,7 +32,7 @@ export async function upsertArticles(
   const incoming = articles.map(toStoredArticle);
   return runWriteTransaction(db, dialect, async (trx) => {
     const rows = incoming.map((a) => a.row);
-    const plan = planArticleUpsert(incoming, await loadCollisions(trx, rows));
+    const plan = planArticleUpsert(incoming, await loadCollisions(trx, dialect, rows));
     await updateArticles(trx, plan.updates);
     const inserted = await insertArticles(trx, dialect, plan.inserts);
     const retagged = plan.updates.filter((u) => u.tags !== null);
@@ -57,61 +55,6 @@ export async function upsertArticles(
       unchanged: plan.unchanged + raced,
     };
   });
-}
-
-/** The stored articles sharing an id, a url, a guid hash or a fingerprint with any incoming row. */
-async function loadCollisions(
-  db: Kysely<Database>,
-  incoming: readonly ArticleRow[],
-): Promise<StoredArticle[]> {
-  const rows = new Map<string, ArticleRow>();
-  for (const slice of chunk(incoming, LOOKUP_BATCH_SIZE)) {
-    const guids = guidHashesBySource(slice);
-    // A guid names an article only within its source: matching on (source_id, guid_hash) lets the
-    // unique index serve the lookup instead of a scan of every article.
-    const found = await db
-      .selectFrom("articles")
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb(
-            "id",
-            "in",
-            slice.map((a) => a.id),
-          ),
-          eb(
-            "url",
-            "in",
-            slice.map((a) => a.url),
-          ),
-          ...[...guids].map(([sourceId, hashes]) =>
-            eb.and([eb("source_id", "=", sourceId), eb("guid_hash", "in", hashes)]),
-          ),
-          ...fingerprintsOf(slice).map((fingerprints) => eb("fingerprint", "in", fingerprints)),
-        ]),
-      )
-      .execute();
-    for (const row of found) rows.set(row.id, row);
-  }
-  const tags = await loadTags(db, [...rows.keys()]);
-  return [...rows.values()].map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
-}
-
-// The same story reached by another route, under another url, shares its headline's fingerprint.
-function fingerprintsOf(rows: readonly ArticleRow[]): string[][] {
-  const fingerprints = rows.map((r) => r.fingerprint).filter((f): f is string => f !== null);
-  return fingerprints.length > 0 ? [fingerprints] : [];
-}
-
-function guidHashesBySource(rows: readonly ArticleRow[]): Map<string, string[]> {
-  const bySource = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.guid_hash === null) continue;
-    const hashes = bySource.get(r.source_id);
-    if (hashes === undefined) bySource.set(r.source_id, [r.guid_hash]);
-    else hashes.push(r.guid_hash);
-  }
-  return bySource;
 }
 
 async function updateArticles(
