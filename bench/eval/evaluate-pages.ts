@@ -15,7 +15,7 @@ export async function evaluatePages(pages: readonly PageCase[]): Promise<PageOut
   const outcomes: PageOutcome[] = [];
   for (const page of pages) {
     const started = Date.now();
-    const html = readPageText(page.path);
+    const html = readPageText(page.path, page.charset);
     const newsgate = await extractWithNewsgate(html, page.url);
     const readability = await extractWithReadability(html, page.url);
     const ms = Date.now() - started;

@@ -66,8 +66,9 @@ export function checkItem(item: ExpectedItem, article: ParsedItem | null): Field
     found: string | null | undefined,
     ok: boolean,
   ) => {
-    if (want !== undefined)
-      checks.push({ path, expected: want, found: found ?? null, ok: article !== null && ok });
+    if (want === undefined) return;
+    const shown = article ? (found ?? null) : null;
+    checks.push({ path, expected: want, found: shown, ok: article !== null && ok });
   };
   const a = article;
   add("title", item.title, a?.title, sameText(item.title, a?.title ?? null));

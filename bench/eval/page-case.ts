@@ -17,12 +17,17 @@ export interface PageCase {
   url: string;
   /** The saved page (read when scored, so a suite of a thousand pages is not held at once). */
   path: string;
+  /** The saved page's charset when the suite says so (its `<meta charset>` may be stale). */
+  charset?: string;
   expectedText?: string;
   snippets?: SnippetCase;
   meta?: ExpectedMeta;
 }
 
-/** Returns a saved page's text, decoded by its BOM or `<meta charset>` as the fetcher would. */
-export function readPageText(path: string): string {
-  return decodeBody(readFileSync(path), null).text;
+/**
+ * Returns a saved page's text, decoded by the given charset, else by its BOM or `<meta charset>`
+ * as the fetcher would.
+ */
+export function readPageText(path: string, charset?: string): string {
+  return decodeBody(readFileSync(path), charset ? `text/html; charset=${charset}` : null).text;
 }

@@ -35,6 +35,8 @@ function readCase(folder: string, name: string): PageCase {
     name,
     url: PAGE_URL,
     path: join(folder, "source.html"),
+    // Saved as UTF-8 whatever the page declares (qq's says gb2312), and read so by its tests.
+    charset: "utf-8",
     expectedText: htmlToText(readFileSync(join(folder, "expected.html"), "utf8")),
     meta: { title: meta.title, author: meta.byline, published: meta.publishedTime },
   };

@@ -8,9 +8,20 @@ export interface TextScore {
 /** How many words make one shingle. */
 export const SHINGLE_WORDS = 4;
 
-/** Returns the words of a text: runs of letters, digits and marks, lower-cased. */
+// Chinese and Japanese are written without spaces: each of their characters counts as a word.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Returns the words of a text, lower-cased: runs of letters, digits and marks, with each Han,
+ * Hiragana or Katakana character a word of its own.
+ */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(UNSPACED, " $& ")
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  );
 }
 
 /**

@@ -13,6 +13,23 @@ describe("word shingles", () => {
     ]);
   });
 
+  it("reads each Chinese or Japanese character as a word", () => {
+    expect(wordsOf("腾讯新闻 QQ浏览器 ひらがな")).toEqual([
+      "腾",
+      "讯",
+      "新",
+      "闻",
+      "qq",
+      "浏",
+      "览",
+      "器",
+      "ひ",
+      "ら",
+      "が",
+      "な",
+    ]);
+  });
+
   it("counts each run of four words, repeats included", () => {
     const shingles = shinglesOf("a b c d a b c d");
     expect(shingles.get("a b c d")).toBe(2);
