@@ -2,11 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { describeCronProblem } from "./domain/cron-schedule";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
-import { describeSelectorProblem } from "./pages/read-html";
 
 /** How much one GraphQL request may ask for. */
 export interface QueryLimits {
@@ -87,8 +85,15 @@ const envSchema = z.object({
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
 });
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Required when first used, not at import: cron-parser and linkedom take about 170 ms to load, and
+// only sources with a schedule or selectors need them (`newsgate parse` of a feed needs neither).
+const cronChecks = (): typeof import("./domain/cron-schedule") => require("./domain/cron-schedule");
+const selectorChecks = (): typeof import("./pages/read-html") => require("./pages/read-html");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 const cronSchedule = z.string().superRefine((expression, ctx) => {
-  const problem = describeCronProblem(expression);
+  const problem = cronChecks().describeCronProblem(expression);
   if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `cron expression ${problem}` });
 });
 
@@ -97,7 +102,7 @@ const cssSelector = z
   .min(1)
   .max(500)
   .superRefine((selector, ctx) => {
-    const problem = describeSelectorProblem(selector);
+    const problem = selectorChecks().describeSelectorProblem(selector);
     if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
   });
 

@@ -27,7 +27,7 @@ import { createReadPath, type ReadPath } from "./server/read-path";
 import { createResponseCache } from "./server/response-cache";
 import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
-import { findFeedFor } from "./ingest/fetch-once";
+import { findFeedFor } from "./ingest/find-feed-for";
 import { createApiKeyCheck } from "./server/api-key";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";

@@ -1,10 +1,4 @@
 import { ConfigError, loadConfig } from "../config";
-import { runIngestCommand } from "./ingest-command";
-import { runOpmlCommand } from "./opml-command";
-import { runParseCommand } from "./parse-command";
-import { runSchemaCommand } from "./schema-command";
-import { runSourcesCommand } from "./sources-command";
-import { runServiceCommand } from "./service-command";
 import { packageRoot } from "./package-root";
 
 const USAGE = `Usage: newsgate <command> [options]
@@ -31,21 +25,23 @@ const stdio: Io = {
   err: (s) => process.stderr.write(s + "\n"),
 };
 
+// Each command's module is loaded only when that command runs: `parse` must not pay for the
+// server stack (Apollo, type-graphql, Kysely, ioredis), which takes most of a second to load.
 async function dispatch(command: string, rest: string[], io: Io): Promise<number> {
-  if (command === "schema") return runSchemaCommand(rest, io);
+  if (command === "schema") return (await import("./schema-command")).runSchemaCommand(rest, io);
   const config = loadConfig(undefined, { packageRoot: packageRoot() });
   switch (command) {
     case "serve":
     case "worker":
-      return runServiceCommand(command, config);
+      return (await import("./service-command")).runServiceCommand(command, config);
     case "ingest":
-      return runIngestCommand(rest, config, io);
+      return (await import("./ingest-command")).runIngestCommand(rest, config, io);
     case "parse":
-      return runParseCommand(rest, config, io);
+      return (await import("./parse-command")).runParseCommand(rest, config, io);
     case "sources":
-      return runSourcesCommand(rest, config, io);
+      return (await import("./sources-command")).runSourcesCommand(rest, config, io);
     case "opml":
-      return runOpmlCommand(rest, config, io);
+      return (await import("./opml-command")).runOpmlCommand(rest, config, io);
     default:
       io.err(`newsgate: unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -1,8 +1,6 @@
-import { Agent } from "undici";
+import type { Agent } from "undici";
 import { FetchError, describeUrl } from "./fetch-error";
 import { readFileSource } from "./fetch-file";
-import { createGuardedConnector } from "./fetch-guard";
-import { fetchHttp } from "./fetch-http";
 import type { FetchRequest, FetchResult } from "./fetch-result";
 
 /** What one fetch asks for and gets (defined with each other in fetch-result). */
@@ -35,22 +33,50 @@ export interface Fetcher {
  */
 export function createFetcher(opts: FetcherOptions): Fetcher {
   const settings = { ...opts, allowPrivateNetworks: opts.allowPrivateNetworks ?? false };
-  const agent = new Agent({
-    connect: createGuardedConnector(opts.timeoutMs, settings.allowPrivateNetworks),
-    headersTimeout: opts.timeoutMs,
-    bodyTimeout: opts.timeoutMs,
-  });
+  let http: Promise<HttpClient> | null = null;
+  let closed = false;
   return {
     fetchSource: async (req) => {
       const url = parseSourceUrl(req.url);
-      if (url.protocol !== "file:") return fetchHttp(agent, url, req, settings);
+      if (url.protocol !== "file:") {
+        const client = await (http ??= openHttpClient(settings));
+        // A fetcher closed before its first http fetch fails as a closed pool does (undici's error).
+        if (closed) await client.agent.close();
+        return client.fetchHttp(client.agent, url, req, settings);
+      }
       if (!req.allowFile) {
         throw new FetchError("scheme", `fetch: file: URLs are not allowed: ${url.href}`, url.href);
       }
       return readFileSource(url, opts.maxBytes);
     },
-    close: () => agent.close(),
+    close: async () => {
+      closed = true;
+      if (http) await (await http).agent.close();
+    },
   };
+}
+
+interface HttpClient {
+  agent: Agent;
+  fetchHttp: typeof import("./fetch-http").fetchHttp;
+}
+
+// undici and the HTTP path load on the first http(s) fetch, not at import: they take about
+// 120 ms, which `newsgate parse FILE` would otherwise spend before reading a local file.
+async function openHttpClient(
+  settings: FetcherOptions & { allowPrivateNetworks: boolean },
+): Promise<HttpClient> {
+  const [{ Agent }, { createGuardedConnector }, { fetchHttp }] = await Promise.all([
+    import("undici"),
+    import("./fetch-guard"),
+    import("./fetch-http"),
+  ]);
+  const agent = new Agent({
+    connect: createGuardedConnector(settings.timeoutMs, settings.allowPrivateNetworks),
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+  });
+  return { agent, fetchHttp };
 }
 
 function parseSourceUrl(raw: string): URL {

@@ -2,7 +2,6 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Config } from "../config";
 import { createFetcher } from "../fetch/fetch-source";
-import { findFeed, type FoundFeed } from "./find-feed";
 import { parseDocument } from "./parse-document";
 import { toParseOutput, type ParseOutput } from "./parse-output";
 
@@ -24,16 +23,6 @@ export async function parseTarget(
       now: Date.now(),
     });
     return toParseOutput(parsed);
-  } finally {
-    await fetcher.close();
-  }
-}
-
-/** Finds the feed behind a page or feed URL (for adding a source); touches no store. */
-export async function findFeedFor(config: Config, url: string): Promise<FoundFeed> {
-  const fetcher = createFetcher(config.fetch);
-  try {
-    return await findFeed(fetcher.fetchSource, url);
   } finally {
     await fetcher.close();
   }

@@ -7,7 +7,7 @@ import type { SourceKind } from "../domain/source";
 import { detectFormat } from "../feeds/detect-format";
 import { FeedParseError } from "../feeds/feed-parse-error";
 import { notAFeedMessage, parseFeedOfFormat } from "../feeds/parse-feed";
-import { type HtmlPageKind, type ParsedHtmlPage, parseHtmlPage } from "../pages/parse-html-page";
+import type { HtmlPageKind, ParsedHtmlPage } from "../pages/parse-html-page";
 import { dropRepeatedGuids, selectNewestItems } from "./parse-item-selection";
 
 /** The most articles parseDocument returns when not told (config `MAX_ITEMS_PER_FETCH`'s default). */
@@ -54,7 +54,7 @@ export async function parseDocument(
   opts: ParseDocumentOptions,
 ): Promise<ParsedDocument> {
   const format = detectFormat(text);
-  const page = format === "html" ? readPage(text, opts) : null;
+  const page = format === "html" ? await readPage(text, opts) : null;
   const raw = page?.feed ?? (await parseFeedOfFormat(text, format, { url: opts.url }));
   const feed = summarizeFeed(raw, opts.url);
   const ctx = {
@@ -70,12 +70,15 @@ export async function parseDocument(
   return { feed, articles, pageKind: page?.pageKind ?? null, popular: page?.popular ?? [] };
 }
 
-function readPage(text: string, opts: ParseDocumentOptions): ParsedHtmlPage {
+async function readPage(text: string, opts: ParseDocumentOptions): Promise<ParsedHtmlPage> {
   if (opts.kind !== undefined && opts.kind !== "html") {
     throw new FeedParseError(
       `not a feed: ${notAFeedMessage(text).replace(/^not a feed: /, "")} (a page is read as a source of kind html)`,
     );
   }
+  // Page extraction (linkedom, Readability) loads with the first HTML page, not at import: it
+  // takes about 170 ms to load, and a feed never needs it.
+  const { parseHtmlPage } = await import("../pages/parse-html-page");
   const page = parseHtmlPage(text, opts.url, opts.selectors ?? null);
   if (page.feed.items.length === 0) {
     // A saved page's links resolve against its file: address, which no headline can live at.
