@@ -62,11 +62,9 @@ export function readHtmlPage(
   const story = evidence.story ? extractStory(document, pageUrl, { length }) : null;
   if (story !== null) return page("story", [story.item]);
   const items = extractListing(document, pageUrl, null);
-  // A page with no headlines to list may still tell one story.
+  // A page that lists no stories may still tell one.
   const alone = evidence.brief ? "brief" : "lone";
-  const told =
-    items.length === 0 && !evidence.story
-      ? extractStory(document, pageUrl, { length: alone })
-      : null;
+  const lone = items.length === 0 && !evidence.story && !evidence.listsStories;
+  const told = lone ? extractStory(document, pageUrl, { length: alone }) : null;
   return told !== null ? page("story", [told.item]) : page("listing", items);
 }

@@ -12,6 +12,11 @@ export interface PageKindEvidence {
    * article, or it sits at a story's address (its path or its own canonical link).
    */
   brief: boolean;
+  /**
+   * The page shows a list of stories (structured data, or several headline links): when none of
+   * them can be read (a saved page's links do not resolve), it is not a story either.
+   */
+  listsStories: boolean;
 }
 
 // A block of running text this long is a story's body; listings' teasers are short and apart.
@@ -42,18 +47,19 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
     (articles === 1 && !listed) ||
     ogType === "article" ||
     metaContent(document, "article:published_time") !== null;
-  if (saysArticle) return { story: true, brief: true };
+  const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
+  const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
+  if (saysArticle) return { story: true, brief: true, listsStories };
   const address = STORY_PATH.test(pathOf(pageUrl)) || isOwnCanonical(document, pageUrl);
-  if (listed || articles > 1) return { story: false, brief: false };
+  if (listed || articles > 1) return { story: false, brief: false, listsStories };
   const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
   const story = (dominant ? 2 : 0) + (address ? 1 : 0);
-  const listing = listingScore(document, pageUrl, ogType);
+  const listing = listingScore(headlines, pageUrl, ogType);
   // A long text under a run of related links is still one story; without one, a tie is a list.
-  return { story: dominant ? story >= listing : story > listing, brief: address };
+  return { story: dominant ? story >= listing : story > listing, brief: address, listsStories };
 }
 
-function listingScore(document: Document, pageUrl: string, ogType: string | null): number {
-  const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
+function listingScore(headlines: number, pageUrl: string, ogType: string | null): number {
   const many = headlines >= MANY_HEADLINES ? 2 : headlines >= SOME_HEADLINES ? 1 : 0;
   const root = pathOf(pageUrl) === "/" ? 1 : 0;
   return many + (ogType === "website" ? 1 : 0) + root;

@@ -17,6 +17,7 @@ describe("weighPageKind", () => {
     expect(weigh('<meta property="og:type" content="article">', "<p>Short.</p>")).toEqual({
       story: true,
       brief: true,
+      listsStories: false,
     });
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x"}</script>';
     expect(weigh(ld, "<p>Short.</p>", "https://news.example/").story).toBe(true);
@@ -32,6 +33,7 @@ describe("weighPageKind", () => {
     expect(weigh(head, HEADLINES(12), "https://news.example/")).toEqual({
       story: false,
       brief: false,
+      listsStories: true,
     });
     expect(weigh(head, STORY + HEADLINES(12), "https://news.example/").story).toBe(false);
   });
