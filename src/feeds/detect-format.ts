@@ -17,9 +17,20 @@ export function detectFormat(text: string): SourceKind | null {
     return "rss";
   }
   if (root === "feed" || root?.endsWith(":feed")) return "atom";
-  if (root === "html" || root === "head" || root === "body") return "html";
-  return null;
+  if (root !== null && HTML_ELEMENTS.has(root)) return "html";
+  // Pages that open with a script, a comment or a stray tag before their <html> or <body>.
+  return HTML_TAG.test(text.slice(0, HTML_TAG_WINDOW)) ? "html" : null;
 }
+
+// Elements a page is written with, any of which can come first in sloppy HTML (no XML
+// vocabulary we read has a root of these names).
+const HTML_ELEMENTS = new Set([
+  ...["html", "head", "body", "script", "meta", "link", "title", "style", "base", "noscript"],
+  ...["div", "p", "br", "span", "a", "table", "center", "font", "iframe", "form", "img"],
+  ...["header", "nav", "main", "section", "article", "h1", "h2", "h3", "ul", "ol"],
+]);
+const HTML_TAG = /<(?:html|head|body)[\s>]/i;
+const HTML_TAG_WINDOW = 64 * 1024;
 
 /** Returns true when the text is a JSON object whose `version` names JSON Feed. */
 export function isJsonFeed(text: string): boolean {

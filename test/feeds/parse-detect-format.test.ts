@@ -54,3 +54,20 @@ describe("isJsonFeed", () => {
     expect(isJsonFeed("{broken")).toBe(false);
   });
 });
+
+describe("detectFormat on pages that open with something else", () => {
+  it.each([
+    ['<script type="text/javascript">var x = 1;</script>\n<html><body><p>Hi</p></body></html>'],
+    ["<br />\n<b>Notice</b>: undefined index\n<!DOCTYPE html><html><head></head></html>"],
+    ['<meta charset="utf-8"><title>Story</title><p>Text</p>'],
+    ["<!-- generated --><div class='page'><p>Text</p></div>"],
+  ])("reads %j as HTML", (text) => {
+    expect(detectFormat(text)).toBe("html");
+  });
+
+  it("does not take other XML for HTML", () => {
+    expect(
+      detectFormat('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>'),
+    ).toBeNull();
+  });
+});
