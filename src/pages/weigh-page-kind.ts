@@ -24,9 +24,11 @@ const DOMINANT_TEXT_WORDS = 150;
 // Headline links that make a page look like a list of stories.
 const MANY_HEADLINES = 8;
 const SOME_HEADLINES = 4;
-// Paths that look like one story: a date in the path, a long slug, a numeric id, a file name.
+// Paths that look like one story: a date in the path, a long slug, a numeric id; a file name
+// (`page.html`, also `index.html`) only hints at one.
 const STORY_PATH =
-  /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)|\.s?html?$/i;
+  /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)/i;
+const FILE_PATH = /\.s?html?$/i;
 
 /**
  * Weighs the evidence real pages carry for being one story or a list of them. A page that says
@@ -50,13 +52,17 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
   const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
   if (saysArticle) return { story: true, brief: true, listsStories };
-  const address = STORY_PATH.test(pathOf(pageUrl)) || isOwnCanonical(document, pageUrl);
+  const path = pathOf(pageUrl);
+  const storyPath = STORY_PATH.test(path);
+  const address = storyPath || FILE_PATH.test(path) || isOwnCanonical(document, pageUrl);
   if (listed || articles > 1) return { story: false, brief: false, listsStories };
   const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
   const story = (dominant ? 2 : 0) + (address ? 1 : 0);
   const listing = listingScore(headlines, pageUrl, ogType);
-  // A long text under a run of related links is still one story; without one, a tie is a list.
-  return { story: dominant ? story >= listing : story > listing, brief: address, listsStories };
+  // A long text under a run of related links, or a story's path, still make one story when the
+  // evidence is even; otherwise a tie is a list.
+  const even = dominant || storyPath ? story >= listing : story > listing;
+  return { story: even, brief: address, listsStories };
 }
 
 function listingScore(headlines: number, pageUrl: string, ogType: string | null): number {
