@@ -1,4 +1,5 @@
 import type { SourceKind } from "../domain/source";
+import { declaresJsonFeed } from "./json-feed-version";
 import { rootElementName } from "./parse-xml-prolog";
 
 /** Returns the name of the document's root element as written (re-exported from the prolog scanner). */
@@ -32,13 +33,13 @@ const HTML_ELEMENTS = new Set([
 const HTML_TAG = /<(?:html|head|body)[\s>]/i;
 const HTML_TAG_WINDOW = 64 * 1024;
 
-/** Returns true when the text is a JSON object whose `version` names JSON Feed. */
+/**
+ * Returns true when the text is a JSON object whose `version` names JSON Feed, or is a bare
+ * "1", "1.0" or "1.1" beside an `items` array (see declaresJsonFeed).
+ */
 export function isJsonFeed(text: string): boolean {
   try {
-    const value: unknown = JSON.parse(text.replace(/^\ufeff/, ""));
-    if (typeof value !== "object" || value === null) return false;
-    const version = (value as { version?: unknown }).version;
-    return typeof version === "string" && version.includes("jsonfeed");
+    return declaresJsonFeed(JSON.parse(text.replace(/^\ufeff/, "")));
   } catch {
     return false;
   }

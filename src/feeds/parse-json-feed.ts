@@ -1,17 +1,18 @@
 import type { RawFeed, RawItem } from "../domain/raw-feed";
 import { textToHtml } from "../domain/text-to-html";
 import { FeedParseError } from "./feed-parse-error";
+import { declaresJsonFeed } from "./json-feed-version";
 
 type Json = Record<string, unknown>;
 
 /**
- * Returns the RawFeed of a JSON Feed (1.0 or 1.1) document; throws FeedParseError when it is not
+ * Returns the RawFeed of a JSON Feed (1.0 or 1.1; see declaresJsonFeed) document; throws FeedParseError when it is not
  * one. Tolerant of wrong types: a field of the wrong type (a numeric title, a string of tags, an
  * object for authors or url) reads as absent, and items that are not objects are skipped.
  */
 export function parseJsonFeed(text: string): RawFeed {
   const doc = parseObject(text);
-  if (!str(doc.version)?.includes("jsonfeed")) {
+  if (!declaresJsonFeed(doc)) {
     throw new FeedParseError("not a feed: JSON without a JSON Feed version");
   }
   const items = Array.isArray(doc.items) ? doc.items : [];

@@ -59,4 +59,26 @@ describe("parseJsonFeed", () => {
     expect(parsed.kind).toBe("json");
     expect(parsed.items[0].author).toBe("Ada");
   });
+
+  it("reads a feed whose version is a bare 1.0 or 1.1, as some generators write it", async () => {
+    for (const version of ["1.0", "1.1", "1"]) {
+      const text = JSON.stringify({
+        version,
+        title: "Bare",
+        items: [{ id: "a", url: "https://bare.example/a", content_text: "Hello" }],
+      });
+      const parsed = await parseFeed(text);
+      expect(parsed.kind).toBe("json");
+      expect(parsed.items[0].link).toBe("https://bare.example/a");
+    }
+  });
+
+  it("refuses a bare version without an items array, and versions that are not 1.x", async () => {
+    await expect(parseFeed(JSON.stringify({ version: "1.0", title: "x" }))).rejects.toThrow(
+      "not a feed: JSON without a JSON Feed version",
+    );
+    await expect(parseFeed(JSON.stringify({ version: "2.0", items: [] }))).rejects.toThrow(
+      "not a feed: JSON without a JSON Feed version",
+    );
+  });
 });
