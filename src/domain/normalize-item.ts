@@ -54,9 +54,10 @@ interface ArticleText {
 
 /**
  * Returns the normalized Article for a raw item (the one place a RawItem becomes an Article), or
- * null when the item has nothing of its own: no usable link, guid, title, text or enclosure (RSS
- * 2.0 allows an item that is only a description). Without a guid or link, the id comes from the
- * title, else the item's text (see articleId). Without a link of its own, the item links where a
+ * null when the item has nothing of its own: no usable link, guid, title, text, enclosure, author,
+ * category or readable date (RSS 2.0 allows an item that is only a description). Without a guid
+ * or link, the id comes from the title, else the item's text, else its author or categories, with
+ * its date (see articleId). Without a link of its own, the item links where a
  * feed reader's "open" goes: a permalink guid, else its first enclosure (a podcast episode's
  * audio), else the feed's site with a fragment naming the item (`#item-<id>`), so that each item
  * keeps a URL of its own. Every field is bounded: title 500 characters, summary 300, content
@@ -72,11 +73,15 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
   const text = articleText(item, contentBase, guid ?? ownUrl ?? siteUrl);
   const ownTitle = toPlainLine(item.title);
   const body = text.contentText ?? text.summary ?? text.contentHtml;
-  if (!ownUrl && !guid && !ownTitle && !body) return null;
   const published = parseDate(item.published);
   const updated = parseDate(item.updated);
+  const byline = item.author?.trim() || null;
+  const marks = byline ?? categoryText(item.categories);
+  if (!ownUrl && !guid && !ownTitle && !body && !marks && published === null && updated === null) {
+    return null;
+  }
   const date = published ?? updated;
-  const idText = ownTitle ? text.title : (body ?? "");
+  const idText = ownTitle ? text.title : (body ?? marks ?? "");
   const id = articleId({ sourceId: ctx.sourceId, guid, url: ownUrl, title: idText, date });
   const url = ownUrl ?? `${siteUrl.replace(/#.*$/, "")}#item-${id.slice(0, 12)}`;
   const enclosures = normalizeEnclosures(item.enclosures, url);
@@ -101,6 +106,14 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): Article | n
 // are). A `javascript:` or other non-http link is no link: the item falls back to these.
 function articleLink(item: RawItem, guid: string | null, baseUrl: string): string | null {
   return canonicalizeUrl(item.link, baseUrl) ?? (guid ? canonicalizeUrl(guid) : null);
+}
+
+// The categories as one line, for an item whose only marks of its own are its categories.
+function categoryText(categories: RawItem["categories"]): string | null {
+  const names = categories.map((category) =>
+    typeof category === "string" ? category : category.name || category.term,
+  );
+  return names.join(", ").trim() || null;
 }
 
 // The first enclosure with an http(s) URL.

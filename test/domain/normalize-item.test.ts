@@ -22,7 +22,7 @@ function normalize(fields: Partial<RawItem>, ctx: Partial<NormalizeContext> = {}
 }
 
 describe("normalizeItem: identity", () => {
-  it("returns null when the item has nothing of its own: no link, guid, title, text or enclosure", () => {
+  it("returns null when the item has nothing of its own: no link, guid, title, text, enclosure, byline, category or date", () => {
     expect(normalizeItem(rawItem({ link: "javascript:void(0)", title: "  " }), CTX)).toBeNull();
     expect(normalizeItem(rawItem({ summary: " ", content: "<p> </p>" }), CTX)).toBeNull();
   });
@@ -31,6 +31,17 @@ describe("normalizeItem: identity", () => {
     const article = normalize({ title: null, summary: "Only a summary." });
     expect(article.title).toBe("Only a summary.");
     expect(article.guid).toBeNull();
+  });
+
+  it("keeps an item that is only a byline, a category or a date, each with an id of its own", () => {
+    const byline = normalize({ title: null, author: "Ada Byline" });
+    const tagged = normalize({ title: null, categories: ["Harbour", "Ferries"] });
+    const dated = normalize({ title: null, published: "2026-02-05T08:30:00Z" });
+    expect(byline.author).toBe("Ada Byline");
+    expect(tagged.tags.map((tag) => tag.slug)).toEqual(["harbour", "ferries"]);
+    expect(dated.publishedAt).toBe(Date.parse("2026-02-05T08:30:00Z"));
+    expect(new Set([byline.id, tagged.id, dated.id]).size).toBe(3);
+    expect(normalizeItem(rawItem({ title: null, published: "not a date" }), CTX)).toBeNull();
   });
 
   it("keeps an item that is only an enclosure, linked to it", () => {
