@@ -45,9 +45,14 @@ export function parseAtomEntry(entry: XmlNode, ctx: AtomEntryContext): RawItem {
   };
 }
 
-/** Returns the names of an Atom feed's or entry's authors as one byline, or null. */
-export function atomAuthors(holder: XmlNode): string | null {
-  const names = childNodes(holder, "author").map((author) => childText(author, "name"));
+/**
+ * Returns the names of an Atom feed's or entry's authors as one byline (an author with only an
+ * email is named by it), or null. `prefix` reads Atom embedded in RSS (`atom:author`).
+ */
+export function atomAuthors(holder: XmlNode, prefix = ""): string | null {
+  const names = childNodes(holder, `${prefix}author`).map((author) =>
+    childText(author, `${prefix}name`, `${prefix}email`),
+  );
   return names.filter((name) => name !== null).join(", ") || null;
 }
 

@@ -1,6 +1,7 @@
 import type { RawFeed } from "../domain/raw-feed";
 import { atomAuthors } from "./parse-atom-item";
 import { readTextConstruct } from "./parse-atom-content";
+import { childMarkup } from "./parse-inline-xml";
 import { parseTtl } from "./parse-ttl";
 import {
   childNode,
@@ -28,10 +29,14 @@ export function parseRssFeedMeta(
     childText(childNode(channel, "image"), "url") ?? childText(childNode(root, "image"), "url");
   return {
     kind: "rss",
-    title: childText(channel, "title", "dc:title"),
-    siteUrl: resolveAgainst(childText(channel, "link"), base),
+    title: childMarkup(channel, "title", "dc:title"),
+    // Without a <link>, an embedded atom:link rel=alternate names the site.
+    siteUrl: resolveAgainst(
+      childText(channel, "link") ?? findLink(childNodes(channel, "atom:link"), "alternate"),
+      base,
+    ),
     feedUrl: resolveAgainst(findLink(childNodes(channel, "atom:link"), "self"), base),
-    description: childText(channel, "description", "itunes:summary", "dc:description"),
+    description: childMarkup(channel, "description", "itunes:summary", "dc:description"),
     language: childText(channel, "language", "dc:language"),
     imageUrl: resolveAgainst(image ?? nodeAttr(childNode(channel, "itunes:image"), "href"), base),
     ttl: parseTtl(channel),

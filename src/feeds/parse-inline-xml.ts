@@ -1,5 +1,5 @@
 import { escapeHtml } from "../domain/text-to-html";
-import { isNode, nodeList, type XmlNode } from "./parse-xml-nodes";
+import { childNodes, isNode, nodeList, nodeText, type XmlNode } from "./parse-xml-nodes";
 
 // Deeper markup is kept as its text: real content is never this deep, and the limit bounds the
 // recursion whatever a document nests.
@@ -75,4 +75,17 @@ function localName(node: XmlNode): string {
 function textOf(node: unknown): string {
   if (typeof node === "string") return node;
   return isNode(node) && typeof node._ === "string" ? node._ : "";
+}
+
+// Naked XHTML (child elements, written unescaped) is kept as markup, not reduced to its loose text.
+/** Returns the first of the named children's text, or its markup when it is written as child elements. */
+export function childMarkup(item: XmlNode, ...names: string[]): string | null {
+  for (const name of names) {
+    for (const node of childNodes(item, name)) {
+      const text =
+        isNode(node) && hasChildElements(node) ? serializeInlineXml(node) : nodeText(node);
+      if (text) return text;
+    }
+  }
+  return null;
 }

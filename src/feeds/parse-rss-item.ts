@@ -1,13 +1,14 @@
 import type { RawItem } from "../domain/raw-feed";
 import { parseCategories } from "./parse-categories";
-import { hasChildElements, serializeInlineXml } from "./parse-inline-xml";
+import { childMarkup } from "./parse-inline-xml";
+import { atomAuthors } from "./parse-atom-item";
+import { readTextConstruct } from "./parse-atom-content";
 import { parseItemImage } from "./parse-media";
 import {
   childNode,
   childNodes,
   childText,
   findLink,
-  isNode,
   nodeAttr,
   nodeText,
   resolveAgainst,
@@ -26,36 +27,32 @@ const BODY_ELEMENTS = ["xhtml:body", "body", "fullitem"];
  * `atom:link`, then to a guid that is a permalink (RSS 2.0: unless `isPermaLink="false"`).
  */
 export function parseRssItem(item: XmlNode, base: string | null): RawItem {
-  const description = childMarkup(item, "description") ?? childText(item, "itunes:summary");
-  const body = childText(item, "content:encoded") ?? childMarkup(item, ...BODY_ELEMENTS);
+  const description = childMarkup(item, "description", "dc:description", "itunes:summary");
+  const body =
+    childText(item, "content:encoded") ??
+    childMarkup(item, ...BODY_ELEMENTS) ??
+    readTextConstruct(childNode(item, "atom:content"));
   return {
-    guid: childText(item, "guid") ?? nodeAttr(item, "rdf:about"),
+    guid: childMarkup(item, "guid") ?? nodeAttr(item, "rdf:about"),
     link: resolveAgainst(itemLink(item), base),
-    title: childText(item, "title", "dc:title"),
+    title: childMarkup(item, "title", "dc:title"),
     summary: description,
     content: body ?? (description && HTML_BODY.test(description) ? description : null),
     contentBase: base,
-    author: creators(item) ?? childText(item, "author", "itunes:author"),
-    published: childText(item, "pubDate", "dc:date", "dcterms:issued", "dcterms:created"),
+    author:
+      creators(item) ??
+      childMarkup(item, "author", "dc:author", "itunes:author") ??
+      atomAuthors(item, "atom:"),
+    published: childText(
+      item,
+      ...["pubDate", "dc:date", "dcterms:issued", "dcterms:created", "atom:published"],
+    ),
     updated: childText(item, "atom:updated", "dcterms:modified", "updated"),
     categories: parseCategories(item),
     enclosures: parseRssEnclosures(item, base),
     imageUrl: resolveAgainst(parseItemImage(item), base),
     language: childText(item, "dc:language", "language") ?? nodeAttr(item, "xml:lang"),
   };
-}
-
-// The first of the named children with text or markup: naked XHTML (child elements, written
-// unescaped) is kept as markup, not reduced to its loose text.
-function childMarkup(item: XmlNode, ...names: string[]): string | null {
-  for (const name of names) {
-    for (const node of childNodes(item, name)) {
-      const text =
-        isNode(node) && hasChildElements(node) ? serializeInlineXml(node) : nodeText(node);
-      if (text) return text;
-    }
-  }
-  return null;
 }
 
 function itemLink(item: XmlNode): string | null {

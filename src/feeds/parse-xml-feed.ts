@@ -13,8 +13,12 @@ const ATOM_CONSTRUCTS: ReadonlySet<string> = new Set([
   ...["title", "subtitle", "tagline", "summary", "content"],
 ]);
 
-// RSS elements that may hold naked XHTML (child elements, not escaped markup).
-const RSS_MARKUP: ReadonlySet<string> = new Set(["description", "xhtml:body", "body", "fullitem"]);
+// RSS elements that may hold naked XHTML (child elements, not escaped markup); titles, bylines,
+// guids and categories are sometimes written that way too.
+const RSS_MARKUP: ReadonlySet<string> = new Set([
+  ...["description", "dc:description", "xhtml:body", "body", "fullitem"],
+  ...["title", "dc:title", "author", "guid", "category"],
+]);
 
 /**
  * Returns the RawFeed of an RSS (0.90, 0.91-0.94, 1.0, 2.0) or Atom (0.3, 1.0) document; throws

@@ -77,3 +77,13 @@ describe("parseFeed: Atom 1.0", () => {
     ]);
   });
 });
+
+describe("parseFeed: Atom authors", () => {
+  it("names an author that has only an email by the email", async () => {
+    const feed = await parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Q</title><entry><id>urn:q:1</id>' +
+        "<author><email>desk@quay.example.net</email></author></entry></feed>",
+    );
+    expect(feed.items[0].author).toBe("desk@quay.example.net");
+  });
+});

@@ -127,3 +127,43 @@ describe("parseFeed: Media RSS and iTunes images, keywords", () => {
     expect(feed.items[0].categories).toEqual(["space", "rockets", "moon"]);
   });
 });
+
+describe("parseFeed: RSS that borrows from Atom and writes naked markup", () => {
+  let feed: RawFeed;
+  beforeAll(async () => {
+    feed = await parseFeed(readFixture("feeds/rss-embedded-atom.xml"));
+  });
+
+  it("takes the atom:link rel=alternate as the site when the channel has no <link>", () => {
+    expect(feed.siteUrl).toBe("https://quay.example.net/");
+    expect(feed.feedUrl).toBe("https://quay.example.net/feed.xml");
+  });
+
+  it("reads a title and description written as child elements as their markup", () => {
+    expect(feed.title).toBe("<b>Quay</b> Notes");
+    expect(feed.description).toBe("<p>Notes from the quay</p>");
+  });
+
+  it("reads atom:author, atom:content, atom:published and atom:category in an item", () => {
+    const [item] = feed.items;
+    expect(item.author).toBe("Mara Quill");
+    expect(item.content).toBe("<p>High water at noon.</p>");
+    expect(item.published).toBe("2026-03-01T06:00:00Z");
+    expect(item.categories).toEqual([{ name: "Tides", term: "tides" }, "harbour", "boats"]);
+  });
+
+  it("falls back to dc:description and dc:author", () => {
+    const item = feed.items[1];
+    expect(item.title).toBe("Crane repairs");
+    expect(item.summary).toBe("The east crane is back.");
+    expect(item.author).toBe("Olu Benn");
+  });
+
+  it("reads a title, byline, guid and category written as naked XHTML", () => {
+    const item = feed.items[2];
+    expect(item.title).toBe("<span>Night</span> ferry");
+    expect(item.author).toBe("<i>Ines Vale</i>");
+    expect(item.guid).toBe("<code>ferry-77</code>");
+    expect(item.categories).toEqual(["<b>Ferries</b>"]);
+  });
+});
