@@ -9,6 +9,7 @@ import {
   readJsonLd,
 } from "./read-json-ld";
 import { attrOf, metaContent, metaContents, textOf } from "./read-html";
+import { readByline } from "./read-byline";
 import { readVisibleDate } from "./read-visible-date";
 import { stripSiteName } from "./strip-site-name";
 
@@ -44,7 +45,7 @@ export function extractPageMeta(document: Document, pageUrl: string): PageMeta {
     modified:
       ldText(story.dateModified) ??
       metaContent(document, "article:modified_time", "og:updated_time", "dateModified"),
-    author: authorOf(document, story),
+    author: readByline(document, story, siteName),
     section: ldText(story.articleSection) ?? metaContent(document, "article:section"),
     tags: tagsOf(document, story),
     imageUrl: resolveUrl(
@@ -124,22 +125,6 @@ function visibleDate(document: Document): string | null {
   }
   return null;
 }
-
-function authorOf(document: Document, story: JsonLdNode): string | null {
-  const fromLd = ldText(story.author);
-  if (fromLd) return fromLd;
-  const meta = metaContent(document, "author", "article:author", "byl");
-  if (meta && !/^https?:/i.test(meta)) return meta.replace(/^by\s+/i, "");
-  for (const element of document.querySelectorAll(BYLINE)) {
-    const named = BY_NAME.exec(textOf(element));
-    if (named) return named[1].trim();
-  }
-  return null;
-}
-
-// "By Jane Doe", up to a comma, a bar, or the date line that often follows on the next line.
-const BY_NAME =
-  /^by\s+(.+?)(?:\s*(?:[,|·•]|\b(?:published|updated|posted)\b|\d{1,2}\s+[a-z]+\s+\d{4}).*)?$/i;
 
 // Tags the page gives itself: article:tag, JSON-LD keywords, and rel=tag links inside the story
 // (tag clouds in the page's chrome are every tag of the site, not this story's).

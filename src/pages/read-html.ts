@@ -24,21 +24,36 @@ export function attrOf(element: Element | null | undefined, name: string): strin
   return value ? value : null;
 }
 
-/** Returns the `content` of the first `<meta>` with one of these `property` or `name` values. */
+/**
+ * Returns the value of the first `<meta>` with one of these `property` or `name` values (see
+ * metaValue), trying the keys in order.
+ */
 export function metaContent(document: Document, ...keys: string[]): string | null {
   for (const key of keys) {
-    const meta = document.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
-    const content = attrOf(meta, "content");
-    if (content) return content;
+    for (const meta of document.querySelectorAll(metaSelector(key))) {
+      const content = metaValue(meta);
+      if (content) return content;
+    }
   }
   return null;
 }
 
-/** Returns the `content` of every `<meta>` with this `property` or `name`, in page order. */
+/** Returns the value of every `<meta>` with this `property` or `name`, in page order. */
 export function metaContents(document: Document, key: string): string[] {
-  return [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)]
-    .map((meta) => attrOf(meta, "content"))
+  return [...document.querySelectorAll(metaSelector(key))]
+    .map(metaValue)
     .filter((content): content is string => content !== null);
+}
+
+// Keys are matched without regard to case: pages write `DC.creator`, `dc.creator`, `OG:Image`.
+function metaSelector(key: string): string {
+  return `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`;
+}
+
+// A `<meta>` carries its value in `content`; some pages (and tools that save pages) write
+// `value` instead.
+function metaValue(meta: Element): string | null {
+  return attrOf(meta, "content") ?? attrOf(meta, "value");
 }
 
 /** Returns why a CSS selector cannot be used (its parser's words), or null when it can. */

@@ -1,0 +1,62 @@
+import { extractPageMeta } from "../../src/pages/extract-page-meta";
+import { readHtml } from "../../src/pages/read-html";
+
+const URL = "https://news.example.com/2026/03/story";
+
+function metaOf(head: string, body = "<p>Text.</p>"): ReturnType<typeof extractPageMeta> {
+  return extractPageMeta(readHtml(`<html><head>${head}</head><body>${body}</body></html>`), URL);
+}
+
+describe("extractPageMeta", () => {
+  it("reads a meta tag that carries its value in `value` instead of `content`", () => {
+    const meta = metaOf(
+      '<meta name="og:image" value="/img/lead.jpg"><meta name="author" value="Ann Lee">',
+    );
+    expect(meta.imageUrl).toBe("https://news.example.com/img/lead.jpg");
+    expect(meta.author).toBe("Ann Lee");
+  });
+
+  it("matches meta names without regard to case", () => {
+    const meta = metaOf('<meta name="DC.Creator" content="Ann Lee">');
+    expect(meta.author).toBe("Ann Lee");
+  });
+
+  it("prefers a byline meta over an `author` meta that names the publisher", () => {
+    const meta = metaOf(
+      '<meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet">' +
+        '<meta name="dc.creator" content="Ann Lee">',
+    );
+    expect(meta.author).toBe("Ann Lee");
+  });
+
+  it("joins the people of a JSON-LD author list and skips the publishing organization", () => {
+    const ld = {
+      "@type": "NewsArticle",
+      author: [
+        { "@type": "Person", name: "Ann Lee" },
+        { "@type": "Person", name: "Bo Chen" },
+        { "@type": "Organization", name: "Daily Planet" },
+      ],
+    };
+    const meta = metaOf(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`);
+    expect(meta.author).toBe("Ann Lee and Bo Chen");
+  });
+
+  it("takes the shown byline's name, not the chrome around it", () => {
+    const meta = metaOf(
+      "",
+      '<article><div class="byline"><a href="/author/ann-lee">Ann Lee</a> Ann Lee TV Columnist ' +
+        '<a href="/author/ann-lee">More Stories By Ann</a></div><p>Text.</p></article>' +
+        '<aside><div class="byline"><a href="/author/bo">Bo Chen</a></div></aside>',
+    );
+    expect(meta.author).toBe("Ann Lee");
+  });
+
+  it("reads a byline line and drops its date and follow button", () => {
+    const meta = metaOf(
+      "",
+      '<article><p class="byline">By Ann Lee +Follow Dec 13, 2016</p></article>',
+    );
+    expect(meta.author).toBe("Ann Lee");
+  });
+});
