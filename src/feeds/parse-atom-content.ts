@@ -6,13 +6,15 @@ const XML_TYPE = /^(?:xhtml|[\w.+-]+\/(?:[\w.-]+\+)?xml)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BINARY_MEDIA = /^(?:image|audio|video|font|model)\//;
 const MARKUP = /<[a-z][\w-]*[\s/>]/i;
+const OCTETS = "application/octet-stream";
 
 /**
  * Returns an Atom text construct (title, subtitle, summary, content) as HTML, or null when it is
  * absent, out of line (`src`) or binary. Atom 1.0: `text` (the default) is escaped, `html` is
  * HTML, `xhtml` and other XML types are inline markup. Atom 0.3 adds `mode`: `xml` (the default)
  * is inline markup, `escaped` holds the type's content as text, `base64` holds it encoded; in
- * Atom 1.0 any other media type is base64 (`application/octet-stream` text is kept, images not).
+ * Atom 1.0 any other media type is base64 (`application/octet-stream` text is kept, images not),
+ * and a non-binary type's text that does not decode as base64 is read as written.
  * Markup found where text was declared (a common mistake) is kept as markup rather than lost.
  */
 export function readTextConstruct(node: unknown): string | null {
@@ -24,7 +26,11 @@ export function readTextConstruct(node: unknown): string | null {
   const textual = type === "html" || type === "text" || type.startsWith("text/");
   // Atom 1.0: content of any other media type is base64.
   const encoded = mode === "base64" || !(textual || XML_TYPE.test(type));
-  const text = encoded ? decodeBase64(nodeText(node)) : nodeText(node);
+  const raw = nodeText(node);
+  // Text under another media type that is not base64 (`application/json`, a title's made-up
+  // type) was written in the clear; binary types and declared base64 never are.
+  const clear = mode !== "base64" && !BINARY_MEDIA.test(type) && type !== OCTETS;
+  const text = encoded ? (decodeBase64(raw) ?? (clear ? raw : null)) : raw;
   if (text === null) return null;
   if (type === "html" || type === "text/html" || XML_TYPE.test(type)) return text;
   if (textual) return escapeHtml(text);

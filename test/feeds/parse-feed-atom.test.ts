@@ -87,3 +87,23 @@ describe("parseFeed: Atom authors", () => {
     expect(feed.items[0].author).toBe("desk@quay.example.net");
   });
 });
+
+describe("parseFeed: Atom content of other media types", () => {
+  const entry = (content: string) =>
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>Q</title><entry><id>urn:q:2</id>' +
+    `${content}</entry></feed>`;
+
+  it("reads text written in the clear under a non-binary media type as text", async () => {
+    const feed = await parseFeed(
+      entry('<content type="application/json">{"tide":"high"}</content>'),
+    );
+    expect(feed.items[0].content).toBe("{&quot;tide&quot;:&quot;high&quot;}");
+    const titled = await parseFeed(entry('<title type="application/x-quay">Tide, high!</title>'));
+    expect(titled.items[0].title).toBe("Tide, high!");
+  });
+
+  it("still reads nothing from a binary type that is not base64 text", async () => {
+    const feed = await parseFeed(entry('<content type="video/mp4">aGVsbG8=</content>'));
+    expect(feed.items[0].content).toBeNull();
+  });
+});
