@@ -7,7 +7,8 @@ export { rootElementName } from "./parse-xml-prolog";
 
 /**
  * Returns the format of a document judged by its content (never its URL): `rss` for `<rss>` (also
- * prefixed, `<r:rss>`) and `<rdf:RDF>` (RSS 0.90 and 1.0), `atom` for `<feed>` (Atom 0.3 and 1.0), `json` for a JSON Feed,
+ * prefixed, `<r:rss>`) and `<rdf:RDF>` (RSS 0.90 and 1.0), `atom` for `<feed>` (Atom 0.3 and 1.0)
+ * and for an Atom Entry Document (`<entry>` in the Atom namespace), `json` for a JSON Feed,
  * `html` for HTML pages; null otherwise.
  */
 export function detectFormat(text: string): SourceKind | null {
@@ -18,6 +19,9 @@ export function detectFormat(text: string): SourceKind | null {
     return "rss";
   }
   if (root === "feed" || root?.endsWith(":feed")) return "atom";
+  if ((root === "entry" || root?.endsWith(":entry")) && ATOM_NAMESPACE.test(text.slice(0, 4096))) {
+    return "atom";
+  }
   if (root !== null && HTML_ELEMENTS.has(root)) return "html";
   // Pages that open with a script, a comment or a stray tag before their <html> or <body>.
   return HTML_TAG.test(text.slice(0, HTML_TAG_WINDOW)) ? "html" : null;
@@ -31,6 +35,8 @@ const HTML_ELEMENTS = new Set([
   ...["header", "nav", "main", "section", "article", "h1", "h2", "h3", "ul", "ol"],
 ]);
 const HTML_TAG = /<(?:html|head|body)[\s>]/i;
+// An Atom Entry Document (RFC 4287 4.1.2) is told from other `<entry>` roots by its namespace.
+const ATOM_NAMESPACE = /=\s*["']http:\/\/(?:www\.w3\.org\/2005\/Atom|purl\.org\/atom\/ns#)["']/;
 const HTML_TAG_WINDOW = 64 * 1024;
 
 /**

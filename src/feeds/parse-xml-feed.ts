@@ -34,13 +34,15 @@ export async function parseXmlFeed(
   // A prefixed document (`<atom:feed>`, `<r:rss>`) reads like an unprefixed one; RSS 1.0's
   // `<rdf:RDF>` keeps its prefix, which its items do not share.
   const root = rootElementName(xml) ?? "";
-  const prefix = /^([\w.-]+):(?:feed|rss)$/i.exec(root)?.[1] ?? null;
+  const prefix = /^([\w.-]+):(?:feed|rss|entry)$/i.exec(root)?.[1] ?? null;
   if (kind === "rss") {
     const doc = await readXmlDocument(xml, { dropPrefix: prefix, orderedWithin: RSS_MARKUP });
     return readRss(doc, url);
   }
   const doc = await readXmlDocument(xml, { dropPrefix: prefix, orderedWithin: ATOM_CONSTRUCTS });
-  return readAtom(doc.root, url);
+  // An Entry Document (RFC 4287 4.1.2) is a feed of that one entry, without feed metadata.
+  const entryOnly = /^(?:[\w.-]+:)?entry$/i.test(doc.name);
+  return entryOnly ? readAtom({ entry: doc.root }, url) : readAtom(doc.root, url);
 }
 
 function readRss({ root }: XmlDocument, url: string | null): RawFeed {

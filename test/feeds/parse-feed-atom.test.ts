@@ -107,3 +107,26 @@ describe("parseFeed: Atom content of other media types", () => {
     expect(feed.items[0].content).toBeNull();
   });
 });
+
+describe("parseFeed: an Atom Entry Document", () => {
+  it("reads a lone <entry> in the Atom namespace as a feed of that one entry", async () => {
+    const feed = await parseFeed(readFixture("feeds/atom-entry-document.xml"));
+    expect(feed.kind).toBe("atom");
+    expect(feed.title).toBeNull();
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]).toMatchObject({
+      guid: "urn:uuid:5d1c0e62-quay-wall",
+      link: "https://quay.example.net/notes/wall-reopens",
+      title: "Harbour wall reopens",
+      author: "Mara Quill",
+      updated: "2026-03-02T09:15:00Z",
+      categories: [{ name: "Works", term: "works" }],
+    });
+  });
+
+  it("does not take an <entry> root outside the Atom namespace for a feed", async () => {
+    await expect(parseFeed("<entry><title>x</title></entry>")).rejects.toThrow(
+      "not a feed: the document's root element is <entry>",
+    );
+  });
+});
