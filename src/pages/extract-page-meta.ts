@@ -1,4 +1,5 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
+import { parseDate } from "../domain/parse-date";
 import { resolveUrl } from "../domain/resolve-url";
 import {
   ARTICLE_TYPES,
@@ -70,16 +71,27 @@ function canonicalUrlOf(document: Document, pageUrl: string): string | null {
   );
 }
 
+// A Dublin Core title is set on purpose; else the headline the story shows (its `<h1>`) wins over the social title (og:title is often
+// rewritten for sharing), unless it is the site's name or a word or two of a section label.
 function titleOf(document: Document, story: JsonLdNode, siteName: string | null): string | null {
   const h1 = document.querySelector("article h1, main h1, h1");
+  const heading = h1 && !h1.closest("header:not(article header), nav, a") ? headingText(h1) : null;
   const stated = [
+    metaContent(document, "dc.title", "dcterms.title"),
+    isHeadline(heading, siteName) ? heading : null,
     metaContent(document, "og:title", "twitter:title"),
     ldText(story.headline),
-    h1 ? headingText(h1) : null,
+    heading,
   ].find((t) => t !== null && t !== "");
   if (stated) return stripSiteName(stated, siteName);
   const title = textOf(document.querySelector("title"));
   return title ? stripSiteName(title, siteName, true) : null;
+}
+
+function isHeadline(text: string | null, siteName: string | null): text is string {
+  if (!text || text.toLowerCase() === siteName?.toLowerCase()) return false;
+  const words = text.split(/\s+/).length;
+  return words >= 3 || (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text) && text.length >= 8);
 }
 
 // A heading's own words: a kicker or category label inside it is not part of the headline.
@@ -93,24 +105,34 @@ function headingText(heading: Element): string | null {
 export const LABEL_SELECTOR =
   '[class*="kicker"], [class*="category"], [class*="eyebrow"], [class*="overline"], [class*="section-label"]';
 
+// The first stated date that can be read: pages often carry a malformed one (`2017-03-13|19h18`)
+// beside a good one.
 function publishedOf(document: Document, story: JsonLdNode): string | null {
-  const time = document.querySelector("article time[datetime], time[datetime]");
+  const time = document.querySelector(
+    '[itemprop="datePublished"][datetime], article time[datetime], time[datetime]',
+  );
+  const stated = [
+    ldText(story.datePublished),
+    ...PUBLISHED_METAS.map((key) => metaContent(document, key)),
+    attrOf(time, "datetime"),
+  ].filter((date): date is string => date !== null);
   return (
-    ldText(story.datePublished) ??
-    metaContent(document, ...PUBLISHED_METAS) ??
-    attrOf(time, "datetime") ??
-    visibleDate(document)
+    stated.find((date) => parseDate(date) !== null) ?? visibleDate(document) ?? stated[0] ?? null
   );
 }
 
 const PUBLISHED_METAS = [
   "article:published_time",
+  "og:article:published_time",
   "datePublished",
   "pubdate",
   "publish-date",
-].concat(["date", "dc.date", "DC.date.issued"]);
+  "parsely-pub-date",
+  "sailthru.date",
+  "dcterms.created",
+].concat(["date", "dc.date", "DC.date.issued", "dc.date.created"]);
 const BYLINE =
-  '[class*="byline"], [class*="author"], [class*="meta"], [class*="date"], [class*="time"], time';
+  '[class*="byline"], [class*="author"], [class*="meta"], [class*="date"], [class*="time"], time, [id*="date"], [class*="posted"], [class*="publish"]';
 
 // The date a reader sees by the story (its byline or date line), the story's own first; a date
 // with a time of day beats a bare one (a masthead shows today's date, a byline the instant).

@@ -1,4 +1,5 @@
-const SEPARATOR = /\s+[|\-–—·»]\s+/g;
+// Spaced bars and dashes; after a CJK headline also a bare colon, full-width colon or bar, or "_".
+const SEPARATOR = /\s+[|\-–—·»]\s+|(?<=\P{ASCII})\s*[：:｜_]\s*/gu;
 
 /**
  * Returns a page title without the site's name after or before it ("Story | World News" →

@@ -59,4 +59,46 @@ describe("extractPageMeta", () => {
     );
     expect(meta.author).toBe("Ann Lee");
   });
+
+  it("skips a published date it cannot read for the next one the page states", () => {
+    const meta = metaOf(
+      '<meta name="dc.date.created" content="2017-03-13|19h18">' +
+        '<meta name="sailthru.date" content="2017-03-13T23:18:00Z">',
+    );
+    expect(meta.published).toBe("2017-03-13T23:18:00Z");
+  });
+
+  it("reads a Japanese date line in Japan's time", () => {
+    const meta = metaOf("", '<article><p class="date">2019年04月21日 12時00分更新</p></article>');
+    expect(meta.published).toBe("2019-04-21T12:00:00+09:00");
+  });
+
+  it("reads a day-first dotted date line as the day", () => {
+    const meta = metaOf("", '<article><ul><li class="meta-date">19.07.2022</li></ul></article>');
+    expect(meta.published).toBe("2022-07-19");
+  });
+
+  it("takes the story's headline over a social title rewritten for sharing", () => {
+    const meta = metaOf(
+      '<meta property="og:title" content="You will not believe what the council did">',
+      "<article><h1>Council shelves the housing plan</h1><p>Text.</p></article>",
+    );
+    expect(meta.title).toBe("Council shelves the housing plan");
+  });
+
+  it("keeps the social title when the only heading is the site's name", () => {
+    const meta = metaOf(
+      '<meta property="og:site_name" content="Daily Planet">' +
+        '<meta property="og:title" content="Council shelves the housing plan">',
+      "<header><h1>Daily Planet</h1></header><p>Text.</p>",
+    );
+    expect(meta.title).toBe("Council shelves the housing plan");
+  });
+
+  it("drops the site's name after a Japanese headline's colon", () => {
+    const meta = metaOf(
+      '<meta property="og:site_name" content="朝日新聞デジタル"><title>芸術祭賞が決まる：朝日新聞デジタル</title>',
+    );
+    expect(meta.title).toBe("芸術祭賞が決まる");
+  });
 });
