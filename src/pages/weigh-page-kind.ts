@@ -29,6 +29,8 @@ const SOME_HEADLINES = 4;
 const STORY_PATH =
   /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)/i;
 const FILE_PATH = /\.s?html?$/i;
+// A story served by a script: an id of five digits or more in the query (`?newsid=6486285`).
+const STORY_QUERY = /[?&][\w-]+=\d{5,}(?:&|$)/;
 
 /**
  * Weighs the evidence real pages carry for being one story or a list of them. A page that says
@@ -53,7 +55,7 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
   if (saysArticle) return { story: true, brief: true, listsStories };
   const path = pathOf(pageUrl);
-  const storyPath = STORY_PATH.test(path);
+  const storyPath = STORY_PATH.test(path) || STORY_QUERY.test(queryOf(pageUrl));
   const address = storyPath || FILE_PATH.test(path) || isOwnCanonical(document, pageUrl);
   if (listed || articles > 1) return { story: false, brief: false, listsStories };
   const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
@@ -78,6 +80,14 @@ function isOwnCanonical(document: Document, pageUrl: string): boolean {
     pageUrl,
   );
   return canonical !== null && canonical === canonicalizeUrl(pageUrl) && pathOf(pageUrl) !== "/";
+}
+
+function queryOf(url: string): string {
+  try {
+    return new URL(url).search;
+  } catch {
+    return "";
+  }
 }
 
 function pathOf(url: string): string {

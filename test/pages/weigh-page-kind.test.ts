@@ -48,4 +48,11 @@ describe("weighPageKind", () => {
     expect(weigh("", "<p>Short.</p>").brief).toBe(true);
     expect(weigh("", "<p>Short.</p>", "https://news.example/world/").brief).toBe(false);
   });
+
+  it("takes an id in the query as a story's address", () => {
+    const head = '<meta property="og:type" content="website">';
+    const url = "https://news.example/autonews.php?newsid=6486285";
+    expect(weigh(head, "<p>A short report.</p>", url)).toMatchObject({ story: true, brief: true });
+    expect(weigh(head, "<p>A page.</p>", "https://news.example/list.php?page=2").brief).toBe(false);
+  });
 });
