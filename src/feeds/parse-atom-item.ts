@@ -1,7 +1,7 @@
 import type { RawItem } from "../domain/raw-feed";
 import { readTextConstruct } from "./parse-atom-content";
 import { parseCategories } from "./parse-categories";
-import { parseItemImage } from "./parse-media";
+import { parseItemImage, parseMediaEnclosures } from "./parse-media";
 import {
   childNode,
   childNodes,
@@ -39,7 +39,7 @@ export function parseAtomEntry(entry: XmlNode, ctx: AtomEntryContext): RawItem {
     published: childText(entry, "published", "issued", "created"),
     updated: childText(entry, "updated", "modified"),
     categories: parseCategories(entry),
-    enclosures: atomEnclosures(entry, ctx.base),
+    enclosures: [...atomEnclosures(entry, ctx.base), ...parseMediaEnclosures(entry, ctx.base)],
     imageUrl: resolveAgainst(parseItemImage(entry), ctx.base),
     language: nodeAttr(entry, "xml:lang"),
   };

@@ -3,7 +3,7 @@ import { parseCategories } from "./parse-categories";
 import { childMarkup } from "./parse-inline-xml";
 import { atomAuthors } from "./parse-atom-item";
 import { readTextConstruct } from "./parse-atom-content";
-import { parseItemImage } from "./parse-media";
+import { parseItemImage, parseMediaEnclosures } from "./parse-media";
 import {
   childNode,
   childNodes,
@@ -49,7 +49,7 @@ export function parseRssItem(item: XmlNode, base: string | null): RawItem {
     ),
     updated: childText(item, "atom:updated", "dcterms:modified", "updated"),
     categories: parseCategories(item),
-    enclosures: parseRssEnclosures(item, base),
+    enclosures: [...parseRssEnclosures(item, base), ...parseMediaEnclosures(item, base)],
     imageUrl: resolveAgainst(parseItemImage(item), base),
     language: childText(item, "dc:language", "language") ?? nodeAttr(item, "xml:lang"),
   };

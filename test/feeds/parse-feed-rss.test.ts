@@ -167,3 +167,28 @@ describe("parseFeed: RSS that borrows from Atom and writes naked markup", () => 
     expect(item.categories).toEqual(["<b>Ferries</b>"]);
   });
 });
+
+describe("parseFeed: Media RSS files as enclosures", () => {
+  let feed: RawFeed;
+  beforeAll(async () => {
+    feed = await parseFeed(readFixture("feeds/rss-media-files.xml"));
+  });
+
+  it("reads media:content as an enclosure with its type and fileSize; not thumbnails", () => {
+    expect(feed.items[0].enclosures).toEqual([
+      {
+        url: "/clips/crane-lift.mp4",
+        type: "video/mp4",
+        length: 4200000,
+      },
+    ]);
+  });
+
+  it("reads media:content inside a media:group after the item's own enclosure", () => {
+    expect(feed.items[1].enclosures.map((e) => e.url)).toEqual([
+      "https://video.quay.example.net/clips/tide.mp3",
+      "https://video.quay.example.net/clips/tide.mp3",
+      "https://video.quay.example.net/clips/tide.webm",
+    ]);
+  });
+});
