@@ -46,7 +46,10 @@ export function readFeedRsGoldens(dir: string): FeedGolden[] {
         suite: "feed-rs",
         name: `${entry.name}/${name}`,
         path: input,
-        expected: mapFeedRs(JSON.parse(readFileSync(expected, "utf8"))),
+        expected: mapFeedRs(
+          JSON.parse(readFileSync(expected, "utf8")),
+          readFileSync(input, "utf8"),
+        ),
       })),
     );
 }

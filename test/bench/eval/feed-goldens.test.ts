@@ -172,3 +172,18 @@ describe("checkFeed", () => {
     ]);
   });
 });
+
+describe("mapping feed-rs goldens: made-up ids", () => {
+  const guidOf = (id: string, source: string) =>
+    mapFeedRs({ entries: [{ id }] }, source).items[0].guid;
+
+  it("skips a short hex digest or a random UUID the document does not hold", () => {
+    expect(guidOf("5b3104d7a7fc52768e9ddb03c21be8b", "<rss/>")).toBeUndefined();
+    expect(guidOf("aef0b90a-a62f-4754-a819-38fd5426bedd", "<rss/>")).toBeUndefined();
+  });
+
+  it("keeps such an id when the document writes it", () => {
+    const uuid = "aef0b90a-a62f-4754-a819-38fd5426bedd";
+    expect(guidOf(uuid, `<guid>${uuid}</guid>`)).toBe(uuid);
+  });
+});
