@@ -77,7 +77,7 @@ function titleOf(document: Document, story: JsonLdNode, siteName: string | null)
   const h1 = document.querySelector("article h1, main h1, h1");
   const heading = h1 && !h1.closest("header:not(article header), nav, a") ? headingText(h1) : null;
   const stated = [
-    metaContent(document, "dc.title", "dcterms.title"),
+    metaContent(document, "dc.title", "dc:title", "dcterm:title", "dcterms.title"),
     isHeadline(heading, siteName) ? heading : null,
     metaContent(document, "og:title", "twitter:title"),
     ldText(story.headline),

@@ -2,7 +2,15 @@ import { hasType, type JsonLdNode, ldText } from "./read-json-ld";
 import { metaContent, textOf } from "./read-html";
 
 // Meta names that name a person; `author` comes last as it often holds the publisher's name.
-const BYLINE_METAS = ["byl", "dc.creator", "dc.author", "parsely-author", "sailthru.author"];
+const BYLINE_METAS = [
+  "byl",
+  "dc.creator",
+  "dc:creator",
+  "dc.author",
+  "dcterm:creator",
+  "parsely-author",
+  "sailthru.author",
+];
 const WEAK_METAS = ["article:author", "author"];
 // The story's own byline, most specific first: microdata, rel=author, a link to an author page
 // inside a byline, then the byline's own text.
@@ -12,8 +20,10 @@ const NAME_SELECTORS = [
   '[class*="byline"] a[href*="/author"], [class*="byline"] a[href*="/people/"], [class*="byline"] a[href*="/profile"]',
   '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="author-card__details__name"]',
   '[itemprop~="author"]',
+  '[class*="byline"] a, [class*="byline"] span',
+  'a[href*="/author/"]',
 ];
-const BYLINE_SELECTOR = '[class*="byline"], [id*="byline"], .author, [class*="article-author"]';
+const BYLINE_SELECTOR = '[class*="byline"], [id*="byline"], [class*="author"]';
 const BY_LINE_SELECTOR = '[class*="meta"], [class*="date"], [class*="time"], [class*="credit"], p';
 const MAX_NAME_LENGTH = 100;
 const MAX_BYLINE_LENGTH = 160;
@@ -88,7 +98,7 @@ function shownByline(document: Document): string | null {
       const names = [...bylineOf(first).querySelectorAll(selector)].map((e) =>
         cleanName(textOf(e)),
       );
-      const found = [...new Set(names.filter((name): name is string => name !== null))];
+      const found = distinctNames(names.filter((name): name is string => name !== null));
       return joinNames(found.length > 0 ? found.slice(0, 6) : [cleanName(textOf(first)) ?? ""]);
     }
     for (const element of scope.querySelectorAll(BYLINE_SELECTOR)) {
@@ -103,6 +113,14 @@ function shownByline(document: Document): string | null {
     }
   }
   return null;
+}
+
+// Each name once, and not again with a job title after it ("Ann Lee" and "Ann Lee Staff Writer").
+function distinctNames(names: string[]): string[] {
+  const unique = [...new Set(names)];
+  return unique.filter(
+    (name) => !unique.some((other) => other !== name && name.startsWith(`${other} `)),
+  );
 }
 
 // The smallest block around a name that is still a byline (short text), where co-authors sit.
@@ -120,7 +138,7 @@ function bylineOf(element: Element): Element {
 // a bar or a bullet; null when what is left does not read as a name.
 function cleanName(text: string): string | null {
   const name = text
-    .replace(/^(?:written\s+)?by[:\s]+/i, "")
+    .replace(/^(?:[Ww]ritten\s+)?[Bb][Yy](?:\b|(?=\p{Lu}))[:.\s]*/u, "")
     .split(
       /\s*(?:[|·•]|\+\s*follow\b|\bmore (?:stories|from|by)\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b)\s*/i,
     )[0]
@@ -129,6 +147,7 @@ function cleanName(text: string): string | null {
       "",
     )
     .replace(/(?<=\p{L})@\w+$/u, "")
+    .replace(/[\s,;]+$/, "")
     .trim();
   if (!name || name.length > MAX_NAME_LENGTH || /\d/.test(name) || name.startsWith("/"))
     return null;

@@ -45,9 +45,10 @@ export function metaContents(document: Document, key: string): string[] {
     .filter((content): content is string => content !== null);
 }
 
-// Keys are matched without regard to case: pages write `DC.creator`, `dc.creator`, `OG:Image`.
+// Keys are matched without regard to case (pages write `DC.creator`, `dc.creator`, `OG:Image`),
+// and a tag may list several (`property="og:title dc:title"`).
 function metaSelector(key: string): string {
-  return `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`;
+  return `meta[property~="${key}" i], meta[name~="${key}" i], meta[itemprop~="${key}" i]`;
 }
 
 // A `<meta>` carries its value in `content`; some pages (and tools that save pages) write

@@ -101,4 +101,32 @@ describe("extractPageMeta", () => {
     );
     expect(meta.title).toBe("芸術祭賞が決まる");
   });
+
+  it("reads the name inside a byline block whose parts run together", () => {
+    const meta = metaOf(
+      "",
+      '<article><div class="article_byline"><div>By <span>Ann Lee</span></div>' +
+        "<div>DAILY PLANET</div><time>Dec 16, 2016 at 1:38 pm</time></div><p>Text.</p></article>",
+    );
+    expect(meta.author).toBe("Ann Lee");
+  });
+
+  it("reads an author link and a class-named author block", () => {
+    expect(metaOf("", '<article><a href="/author/ann-lee">Ann Lee</a></article>').author).toBe(
+      "Ann Lee",
+    );
+    expect(
+      metaOf("", '<article><a class="story__author" href="/u/ann">ByAnn Lee</a></article>').author,
+    ).toBe("Ann Lee");
+  });
+
+  it("reads Dublin Core titles and bylines in a space-separated property list", () => {
+    const meta = metaOf(
+      '<meta property="og:title dc:title" content="Preferred title">' +
+        '<meta property="dc:creator" content="Ann Lee">',
+      "<h1>Something else entirely here</h1>",
+    );
+    expect(meta.title).toBe("Preferred title");
+    expect(meta.author).toBe("Ann Lee");
+  });
 });
