@@ -1,10 +1,10 @@
 import { Readability } from "@mozilla/readability";
 import type { RawItem } from "../domain/raw-feed";
 import { escapeHtml } from "../domain/text-to-html";
-import { extractPageMeta, LABEL_SELECTOR, type PageMeta } from "./extract-page-meta";
+import { LABEL_SELECTOR, type PageMeta } from "./extract-page-meta";
 import { textOf } from "./read-html";
 import { wordCount } from "./running-text";
-import { stripChrome } from "./strip-chrome";
+import { stripChrome, withoutCode } from "./strip-chrome";
 
 // Fewer words than this is a teaser or a listing, not a story, unless the page says it is one.
 const MIN_STORY_WORDS = 60;
@@ -39,9 +39,9 @@ export interface StoryOptions {
 export function extractStory(
   document: Document,
   pageUrl: string,
+  meta: PageMeta,
   opts: StoryOptions = {},
 ): ExtractedStory | null {
-  const meta = extractPageMeta(document, pageUrl);
   const body = readBody(document, minWords(opts.length ?? "story"));
   if (body === null) return null;
   const title = meta.title ?? body.title;
@@ -79,7 +79,10 @@ function readBody(document: Document, minWords: number): Body | null {
   const cleaned = withoutHeadline(document.cloneNode(true) as Document);
   const stripped = stripChrome(cleaned);
   const clean = readArticle(cleaned);
-  const raw = stripped.elements > 0 ? readArticle(withoutHeadline(withoutCode(document))) : null;
+  const raw =
+    stripped.elements > 0
+      ? readArticle(withoutHeadline(withoutCode(document.cloneNode(true) as Document)))
+      : null;
   // The chrome taken out cost more text than it held, or all of the story: the page as it is.
   const lost = (raw: ReadArticle) =>
     clean.words < raw.words - stripped.words || clean.words < minWords;
@@ -112,15 +115,6 @@ function withoutHeadline(document: Document): Document {
     heading.remove();
   }
   return document;
-}
-
-// A copy of the page with only what never is text taken out (see stripChrome).
-function withoutCode(document: Document): Document {
-  const copy = document.cloneNode(true) as Document;
-  for (const element of copy.querySelectorAll("script, style, noscript, template")) {
-    element.remove();
-  }
-  return copy;
 }
 
 // A short label right before the headline ("China" in <a class="category">China</a><h1>…).

@@ -59,12 +59,12 @@ export function readHtmlPage(
   if (selectors !== null) return page("listing", extractListing(document, pageUrl, selectors));
   const evidence = weighPageKind(document, pageUrl);
   const length = evidence.brief ? "brief" : "story";
-  const story = evidence.story ? extractStory(document, pageUrl, { length }) : null;
+  const story = evidence.story ? extractStory(document, pageUrl, meta, { length }) : null;
   if (story !== null) return page("story", [story.item]);
   const items = extractListing(document, pageUrl, null);
   // A page that lists no stories may still tell one.
   const alone = evidence.brief ? "brief" : "lone";
   const lone = items.length === 0 && !evidence.story && !evidence.listsStories;
-  const told = lone ? extractStory(document, pageUrl, { length: alone }) : null;
+  const told = lone ? extractStory(document, pageUrl, meta, { length: alone }) : null;
   return told !== null ? page("story", [told.item]) : page("listing", items);
 }

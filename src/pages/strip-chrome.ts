@@ -2,7 +2,8 @@ import { textOf } from "./read-html";
 import { findRunningText, wordCount } from "./running-text";
 
 // Never part of a story's text, wherever they sit.
-const ALWAYS_OUT = "script, style, noscript, template, amp-ad, img[width='1'], img[height='1']";
+const CODE = "script, style, noscript, template";
+const ALWAYS_OUT = `${CODE}, amp-ad, img[width='1'], img[height='1']`;
 
 // Furniture by element or role; removed only when it also looks like furniture (see looksLikeChrome).
 const CHROME_ELEMENTS = "nav, aside, footer, [role='navigation'], [role='complementary']";
@@ -30,6 +31,12 @@ const PROTECTED_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 export interface StrippedChrome {
   elements: number;
   words: number;
+}
+
+/** Returns the document with only what never is text (scripts, styles, templates) taken out. */
+export function withoutCode(document: Document): Document {
+  for (const element of document.querySelectorAll(CODE)) element.remove();
+  return document;
 }
 
 /**

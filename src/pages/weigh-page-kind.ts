@@ -54,46 +54,40 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
   const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
   if (saysArticle) return { story: true, brief: true, listsStories };
-  const path = pathOf(pageUrl);
-  const storyPath = STORY_PATH.test(path) || STORY_QUERY.test(queryOf(pageUrl));
-  const address = storyPath || FILE_PATH.test(path) || isOwnCanonical(document, pageUrl);
   if (listed || articles > 1) return { story: false, brief: false, listsStories };
+  const { path, query } = addressOf(pageUrl);
+  const storyPath = STORY_PATH.test(path) || STORY_QUERY.test(query);
+  const address = storyPath || FILE_PATH.test(path) || isOwnCanonical(document, pageUrl, path);
   const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
   const story = (dominant ? 2 : 0) + (address ? 1 : 0);
-  const listing = listingScore(headlines, pageUrl, ogType);
+  const listing = listingScore(headlines, path, ogType);
   // A long text under a run of related links, or a story's path, still make one story when the
   // evidence is even; otherwise a tie is a list.
   const even = dominant || storyPath ? story >= listing : story > listing;
   return { story: even, brief: address, listsStories };
 }
 
-function listingScore(headlines: number, pageUrl: string, ogType: string | null): number {
+function listingScore(headlines: number, path: string, ogType: string | null): number {
   const many = headlines >= MANY_HEADLINES ? 2 : headlines >= SOME_HEADLINES ? 1 : 0;
-  const root = pathOf(pageUrl) === "/" ? 1 : 0;
+  const root = path === "/" ? 1 : 0;
   return many + (ogType === "website" ? 1 : 0) + root;
 }
 
 // The canonical link names this very page, and the page is not the site's root.
-function isOwnCanonical(document: Document, pageUrl: string): boolean {
+function isOwnCanonical(document: Document, pageUrl: string, path: string): boolean {
   const canonical = canonicalizeUrl(
     attrOf(document.querySelector('link[rel~="canonical"]'), "href"),
     pageUrl,
   );
-  return canonical !== null && canonical === canonicalizeUrl(pageUrl) && pathOf(pageUrl) !== "/";
+  return canonical !== null && canonical === canonicalizeUrl(pageUrl) && path !== "/";
 }
 
-function queryOf(url: string): string {
+// The page's path and query; an unreadable URL counts as the site's root.
+function addressOf(url: string): { path: string; query: string } {
   try {
-    return new URL(url).search;
+    const { pathname, search } = new URL(url);
+    return { path: pathname, query: search };
   } catch {
-    return "";
-  }
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return "/";
+    return { path: "/", query: "" };
   }
 }
