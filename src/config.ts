@@ -2,23 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import type { QueryLimits } from "./domain/query-limits";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
-
-/** How much one GraphQL request may ask for. */
-export interface QueryLimits {
-  /** Deepest selection nesting. */
-  maxDepth: number;
-  /** Most aliases in one operation. */
-  maxAliases: number;
-  /** Most directives in one operation. */
-  maxDirectives: number;
-  /** Most lexical tokens in one document (checked while parsing, before anything else). */
-  maxTokens: number;
-  /** Highest estimated cost: one per field, lists counted `first` times. */
-  maxCost: number;
-}
 
 /** Raised when configuration is invalid; the message names the key and what was wrong. */
 export class ConfigError extends Error {

@@ -18,10 +18,10 @@ import {
   getComplexity,
   simpleEstimator,
 } from "graphql-query-complexity";
-import type { QueryLimits } from "../config";
+import type { QueryLimits } from "../domain/query-limits";
 
-/** How much one GraphQL request may ask for (one of the config's sections). */
-export type { QueryLimits } from "../config";
+/** How much one GraphQL request may ask for (a section of the config). */
+export type { QueryLimits } from "../domain/query-limits";
 
 /** The validation rules that refuse too deep, too aliased or too directive-laden operations. */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
