@@ -151,6 +151,19 @@ describe("checkFeed", () => {
     ]);
   });
 
+  it("reads the golden's text as HTML and newsgate's as plain text", () => {
+    const shown = { ...parsed, feed: { ...parsed.feed, title: "<p>Feed</p> & more" } };
+    const check = (title: string) => checkFeed({ title, items: [] }, shown)[0].ok;
+    expect(check("&lt;p&gt;Feed&lt;/p&gt; &amp; more")).toBe(true);
+    expect(check("<p>Feed</p> & more")).toBe(false);
+    expect(
+      checkFeed(
+        { title: "<b>First</b>", items: [] },
+        { ...parsed, feed: { ...parsed.feed, title: "First" } },
+      )[0].ok,
+    ).toBe(true);
+  });
+
   it("adds up shares per field kind, the total first", () => {
     expect(fieldKind("items[12].published")).toBe("item.published");
     const golden = { suite: "s", name: "n", path: "p", expected: { items: [] } };
