@@ -126,9 +126,10 @@ interface Headline {
 }
 
 // Text becomes escaped HTML: a RawItem's title and summary are read as HTML by the normalizer.
+// A link to the page itself (its own headline, "#comments") is no headline of a listing.
 function item(pageUrl: string, h: Headline): RawItem | null {
   const link = canonicalizeUrl(h.link, pageUrl);
-  if (link === null || !h.title) return null;
+  if (link === null || !h.title || link === canonicalizeUrl(pageUrl)) return null;
   return {
     guid: null,
     link,

@@ -3,6 +3,7 @@ import type { RawItem } from "../domain/raw-feed";
 import { escapeHtml } from "../domain/text-to-html";
 import { LABEL_SELECTOR, type PageMeta } from "./extract-page-meta";
 import { textOf } from "./read-html";
+import { isSameHeadline } from "./same-headline";
 import { wordCount } from "./running-text";
 import { stripChrome, withoutCode } from "./strip-chrome";
 
@@ -42,7 +43,7 @@ export function extractStory(
   meta: PageMeta,
   opts: StoryOptions = {},
 ): ExtractedStory | null {
-  const body = readBody(document, minWords(opts.length ?? "story"));
+  const body = readBody(document, meta.title, minWords(opts.length ?? "story"));
   if (body === null) return null;
   const title = meta.title ?? body.title;
   return {
@@ -75,13 +76,13 @@ interface Body {
   excerpt: string;
 }
 
-function readBody(document: Document, minWords: number): Body | null {
-  const cleaned = withoutHeadline(document.cloneNode(true) as Document);
+function readBody(document: Document, title: string | null, minWords: number): Body | null {
+  const cleaned = withoutHeadline(document.cloneNode(true) as Document, title);
   const stripped = stripChrome(cleaned);
   const clean = readArticle(cleaned);
   const raw =
     stripped.elements > 0
-      ? readArticle(withoutHeadline(withoutCode(document.cloneNode(true) as Document)))
+      ? readArticle(withoutHeadline(withoutCode(document.cloneNode(true) as Document), title))
       : null;
   // The chrome taken out cost more text than it held, or all of the story: the page as it is.
   const lost = (raw: ReadArticle) =>
@@ -108,9 +109,14 @@ function readArticle(document: Document): ReadArticle {
   return { body, words: wordCount(text) };
 }
 
-// The page without its headline (the story's title is kept apart) and labels glued to it.
-function withoutHeadline(document: Document): Document {
-  for (const heading of document.querySelectorAll("h1")) {
+// The page without its headline (the story's title is kept apart) and labels glued to it: each
+// `<h1>` that repeats the title, or the first when the page states no title. An `<h1>` that says
+// something else is part of what the page tells.
+function withoutHeadline(document: Document, title: string | null): Document {
+  const headings = [...document.querySelectorAll("h1")];
+  const repeats = (heading: Element, i: number) =>
+    title === null ? i === 0 : isSameHeadline(textOf(heading), title);
+  for (const heading of headings.filter(repeats)) {
     for (const label of siblingLabels(heading)) label.remove();
     heading.remove();
   }

@@ -62,9 +62,10 @@ export function readHtmlPage(
   const story = evidence.story ? extractStory(document, pageUrl, meta, { length }) : null;
   if (story !== null) return page("story", [story.item]);
   const items = extractListing(document, pageUrl, null);
-  // A page that lists no stories may still tell one.
+  // A page that lists no stories (or one link that reads like a headline: a forum thread's or a
+  // wiki page's own title) may still tell one.
   const alone = evidence.brief ? "brief" : "lone";
-  const lone = items.length === 0 && !evidence.story && !evidence.listsStories;
+  const lone = items.length <= 1 && !evidence.story && !evidence.listsStories;
   const told = lone ? extractStory(document, pageUrl, meta, { length: alone }) : null;
   return told !== null ? page("story", [told.item]) : page("listing", items);
 }

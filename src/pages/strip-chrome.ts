@@ -70,8 +70,10 @@ export function stripChrome(document: Document): StrippedChrome {
 // A label of a few words ending in a colon ("Read more:", "Auch interessant:").
 const LINK_LABEL = /^[^.!?:]{1,40}:$/;
 const LABEL_MAX_WORDS = 5;
-// Teaser paragraphs are short, and what follows their label is a link.
+// Teaser paragraphs are short, and what follows their label is a link to a story: a headline of
+// a few words ("Source files: <a>app.js</a>" links to files, and stays).
 const TEASER_MAX_WORDS = 30;
+const HEADLINE_MIN_WORDS = 3;
 
 /**
  * Links to other stories set in the text under a label: a paragraph that is a label and a link
@@ -83,7 +85,7 @@ function labelledLinks(document: Document): Element[] {
   for (const paragraph of document.querySelectorAll("p")) {
     const text = textOf(paragraph);
     const link = paragraph.querySelector("a");
-    if (wordCount(text) > TEASER_MAX_WORDS) continue;
+    if (wordCount(text) > TEASER_MAX_WORDS || wordCount(textOf(link)) < HEADLINE_MIN_WORDS) continue;
     if (link !== null && isLabel(textBefore(paragraph, link)) && isMostlyLinks(paragraph, 0.5)) {
       found.push(paragraph);
     }

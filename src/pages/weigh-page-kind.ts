@@ -1,5 +1,5 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
-import { ARTICLE_TYPES, hasType, readJsonLd } from "./read-json-ld";
+import { ARTICLE_TYPES, hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
 import { attrOf, metaContent } from "./read-html";
 import { findRunningText } from "./running-text";
 
@@ -43,7 +43,7 @@ const STORY_QUERY = /[?&][\w-]+=\d{5,}(?:&|$)/;
  */
 export function weighPageKind(document: Document, pageUrl: string): PageKindEvidence {
   const nodes = readJsonLd(document);
-  const articles = nodes.filter((node) => hasType(node, ...ARTICLE_TYPES)).length;
+  const articles = distinctArticles(nodes.filter((node) => hasType(node, ...ARTICLE_TYPES)));
   const listed = nodes.some((node) => hasType(node, "ItemList", "CollectionPage"));
   const ogType = metaContent(document, "og:type")?.toLowerCase() ?? null;
   const saysArticle =
@@ -82,11 +82,21 @@ function isOwnCanonical(document: Document, pageUrl: string, path: string): bool
   return canonical !== null && canonical === canonicalizeUrl(pageUrl) && path !== "/";
 }
 
-// The page's path and query; an unreadable URL counts as the site's root.
+// How many stories the article nodes describe: a page often describes its one story twice
+// (an `Article` and a `NewsArticle` from two plugins), under the same headline.
+function distinctArticles(nodes: readonly JsonLdNode[]): number {
+  const keys = nodes.map(
+    (node, i) => ldText(node.headline) ?? ldText(node.name) ?? ldText(node.url) ?? String(i),
+  );
+  return new Set(keys.map((key) => key.toLowerCase())).size;
+}
+
+// The page's path (without a `;jsessionid=...` session parameter) and query; an unreadable URL
+// counts as the site's root.
 function addressOf(url: string): { path: string; query: string } {
   try {
     const { pathname, search } = new URL(url);
-    return { path: pathname, query: search };
+    return { path: pathname.replace(/;[^/]*$/, ""), query: search };
   } catch {
     return { path: "/", query: "" };
   }

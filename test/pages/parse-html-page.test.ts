@@ -26,3 +26,47 @@ describe("parseHtmlPage on a page with no headlines", () => {
     expect(page.feed.items).toEqual([]);
   });
 });
+
+describe("parseHtmlPage on a story page's headings", () => {
+  const url = "https://news.example/2026/03/01/bridge-inspections-begin";
+  const text = `<p>${WORDS.repeat(8)}.</p>`;
+  const page = (headings: string) =>
+    `<html><head><title>Bridge inspections begin - Valley News</title>` +
+    `<meta property="og:type" content="article"></head><body><article>${headings}${text}</article></body></html>`;
+
+  it("leaves out the headline the title already says", () => {
+    const story = parseHtmlPage(page("<h1>Bridge inspections begin</h1>"), url).feed.items[0];
+    expect(story.title).toBe("Bridge inspections begin");
+    expect(story.content).not.toContain("<h1");
+    expect(story.content).not.toContain("inspections begin</");
+  });
+
+  it("keeps a heading in the story that says something other than the title", () => {
+    const html = page(
+      "<h1>Bridge inspections begin</h1>" + text + "<h1>What the floods cost last year</h1>",
+    );
+    const story = parseHtmlPage(html, url).feed.items[0];
+    expect(story.content).toContain("What the floods cost last year");
+    expect(story.content).not.toContain("inspections begin</");
+  });
+});
+
+describe("parseHtmlPage on a page with one headline link", () => {
+  const url = "https://forum.example/viewtopic.php?f=4&t=167&sid=58428beaa1459";
+  const thread = (posts: string) =>
+    `<html><head><title>What is free software - Forum</title></head><body>` +
+    `<h2><a href="/viewtopic.php?f=4&amp;t=167">What is free software</a></h2>${posts}</body></html>`;
+
+  it("reads the page's text as its story, not the link as a listing of one", () => {
+    const posts = `<div class="post"><div class="content">${WORDS.repeat(4)}</div></div>`.repeat(2);
+    const page = parseHtmlPage(thread(posts), url);
+    expect(page.pageKind).toBe("story");
+    expect(page.feed.items[0].content).toContain("Engineers inspect the supports");
+  });
+
+  it("never lists the page itself as a headline", () => {
+    const self = `<html><body><h2><a href="${url}">This very page</a></h2><h2><a href="/other">Another thread here</a></h2></body></html>`;
+    const titles = parseHtmlPage(self, url).feed.items.map((item) => item.title);
+    expect(titles).not.toContain("This very page");
+  });
+});

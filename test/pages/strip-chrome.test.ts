@@ -73,10 +73,12 @@ describe("stripChrome", () => {
     const document = page(
       `<div class="body"><p>${SENTENCE}</p>` +
         `<p><em>Read more</em>: <a href="/looted-art">Looted colonial art goes home</a></p>` +
-        `<p>Source: the <a href="/report">council report</a> published on Monday said rents would rise by four per cent.</p></div>`,
+        `<p>Source: the <a href="/report">council report</a> published on Monday said rents would rise by four per cent.</p>` +
+        `<p>Downloads: <a href="/a.js">loader.js</a>, <a href="/b.js">adapter.js</a></p></div>`,
     );
     stripChrome(document);
     expect(document.body.textContent).not.toContain("Looted colonial art");
     expect(document.body.textContent).toContain("council report");
+    expect(document.body.textContent).toContain("Downloads: loader.js, adapter.js");
   });
 });

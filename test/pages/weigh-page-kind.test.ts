@@ -55,4 +55,21 @@ describe("weighPageKind", () => {
     expect(weigh(head, "<p>A short report.</p>", url)).toMatchObject({ story: true, brief: true });
     expect(weigh(head, "<p>A page.</p>", "https://news.example/list.php?page=2").brief).toBe(false);
   });
+
+  it("counts one story described twice in JSON-LD as one article", () => {
+    const node = (type: string) =>
+      `<script type="application/ld+json">{"@type":"${type}","headline":"Ferry returns"}</script>`;
+    expect(weigh(node("Article") + node("NewsArticle"), STORY).story).toBe(true);
+    const other =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Other"}</script>';
+    expect(weigh(node("NewsArticle") + other, STORY)).toMatchObject({
+      story: false,
+      listsStories: true,
+    });
+  });
+
+  it("reads a file's address through a session parameter in the path", () => {
+    const url = "https://agency.example/notices/2021_11_fuel.html;jsessionid=B01BDCE4530E.2_cid390";
+    expect(weigh("", "<p>A short notice.</p>", url).brief).toBe(true);
+  });
 });
