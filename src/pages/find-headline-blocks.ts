@@ -69,8 +69,15 @@ function storyLink(heading: Element, pageUrl: string): { link: string; title: st
   const copy = anchor.cloneNode(true) as Element;
   for (const label of copy.querySelectorAll(LABEL_SELECTOR)) label.remove();
   const title = textOf(copy);
-  return title.length >= MIN_TITLE_CHARS ? { link, title } : null;
+  return isHeadlineText(title) ? { link, title } : null;
 }
+
+// A headline is a phrase: a single word (a section's name, however long: "Lebensmittelsicherheit") is a label,
+// except in the scripts written without spaces (Chinese, Japanese, Thai).
+function isHeadlineText(title: string): boolean {
+  return title.length >= MIN_TITLE_CHARS && (/\s/.test(title) || UNSPACED_SCRIPT.test(title));
+}
+const UNSPACED_SCRIPT = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]/;
 
 // A story lives on the page's own site below its root, not at a section, tag, author or search
 // address; a card linking to another site is an advertiser's or a partner's.

@@ -63,9 +63,10 @@ export function readHtmlPage(
   if (story !== null) return page("story", [story.item]);
   const items = extractListing(document, pageUrl, null);
   // A page that lists no stories (or one link that reads like a headline: a forum thread's or a
-  // wiki page's own title) may still tell one.
+  // wiki page's own title) may still tell one; so may a page at a story's address whose
+  // headline-like links are not stories (a saved front page's are, but do not resolve).
   const alone = evidence.brief ? "brief" : "lone";
-  const lone = items.length <= 1 && !evidence.story && !evidence.listsStories;
+  const lone = items.length <= 1 && !evidence.story && (!evidence.listsStories || evidence.brief);
   const told = lone ? extractStory(document, pageUrl, meta, { length: alone }) : null;
   return told !== null ? page("story", [told.item]) : page("listing", items);
 }

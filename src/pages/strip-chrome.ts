@@ -85,7 +85,8 @@ function labelledLinks(document: Document): Element[] {
   for (const paragraph of document.querySelectorAll("p")) {
     const text = textOf(paragraph);
     const link = paragraph.querySelector("a");
-    if (wordCount(text) > TEASER_MAX_WORDS || wordCount(textOf(link)) < HEADLINE_MIN_WORDS) continue;
+    if (wordCount(text) > TEASER_MAX_WORDS || wordCount(textOf(link)) < HEADLINE_MIN_WORDS)
+      continue;
     if (link !== null && isLabel(textBefore(paragraph, link)) && isMostlyLinks(paragraph, 0.5)) {
       found.push(paragraph);
     }

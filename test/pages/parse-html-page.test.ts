@@ -70,3 +70,30 @@ describe("parseHtmlPage on a page with one headline link", () => {
     expect(titles).not.toContain("This very page");
   });
 });
+
+describe("parseHtmlPage at a story's address with a grid of section links", () => {
+  const url = "https://city.example/item/show/132240/1";
+  const sections = [
+    "Lebensmittelsicherheit",
+    "Au\u00dfenwirtschaftsf\u00f6rderung",
+    "Stadtentwicklung",
+    "Verkehrsplanungen",
+  ]
+    .map((name, i) => `<h2><a href="/section-${i}">${name}</a></h2>`)
+    .join("");
+  const html = `<html><body><div class="grid">${sections}</div><div class="text"><p>${WORDS.repeat(3)}</p></div></body></html>`;
+
+  it("reads one-word section names as labels, not headlines, and the page's text as its story", () => {
+    const page = parseHtmlPage(html, url);
+    expect(page.pageKind).toBe("story");
+    expect(page.feed.items).toHaveLength(1);
+    expect(page.feed.items[0].content).toContain("Engineers inspect the supports");
+  });
+
+  it("still reads the same links as headlines when they are phrases, at a section's address", () => {
+    const phrases = sections.replace(/>([^<]+)</g, ">$1 opens to the public<");
+    const page = parseHtmlPage(html.replace(sections, phrases), "https://city.example/themen/");
+    expect(page.pageKind).toBe("listing");
+    expect(page.feed.items.length).toBe(4);
+  });
+});
