@@ -2,6 +2,7 @@ import { canonicalizeUrl } from "../domain/canonical-url";
 import { ARTICLE_TYPES, hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
 import { attrOf, metaContent } from "./read-html";
 import { findRunningText } from "./running-text";
+import { isSameSite } from "./same-site";
 
 /** What a page's evidence says it is. */
 export interface PageKindEvidence {
@@ -51,7 +52,7 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
     (articles === 1 && !listed) ||
     ogType === "article" ||
     metaContent(document, "article:published_time") !== null;
-  const headlines = document.querySelectorAll("h2 a[href], h3 a[href]").length;
+  const headlines = headlineLinks(document, pageUrl);
   const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
   if (saysArticle) return { story: true, brief: true, listsStories };
   if (listed || articles > 1) return { story: false, brief: false, listsStories };
@@ -65,6 +66,12 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   // evidence is even; otherwise a tie is a list.
   const even = dominant || storyPath ? story >= listing : story > listing;
   return { story: even, brief: address, listsStories };
+}
+
+// Links in h2/h3 headings to the page's own site: a box of other sites' names is no listing.
+function headlineLinks(document: Document, pageUrl: string): number {
+  const links = [...document.querySelectorAll("h2 a[href], h3 a[href]")];
+  return links.filter((link) => isSameSite(attrOf(link, "href") ?? "", pageUrl)).length;
 }
 
 function listingScore(headlines: number, path: string, ogType: string | null): number {

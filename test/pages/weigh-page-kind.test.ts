@@ -72,4 +72,13 @@ describe("weighPageKind", () => {
     const url = "https://agency.example/notices/2021_11_fuel.html;jsessionid=B01BDCE4530E.2_cid390";
     expect(weigh("", "<p>A short notice.</p>", url).brief).toBe(true);
   });
+
+  it("does not count headings that link to other sites as the page's headlines", () => {
+    const others = Array.from(
+      { length: 6 },
+      (_, i) => `<h3><a href="https://site${i}.example/">Friends of the wiki ${i}</a></h3>`,
+    ).join("");
+    expect(weigh("", `<p>A short page.</p>${others}`).listsStories).toBe(false);
+    expect(weigh("", `<p>A short page.</p>${HEADLINES(6)}`).listsStories).toBe(true);
+  });
 });
