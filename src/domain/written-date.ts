@@ -10,8 +10,6 @@ export interface WrittenDate {
   zone: DateZone | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Returns the instant (epoch ms) the date's wall clock denotes in the zone. */
 export function writtenInstant(date: WrittenDate, zone: DateZone): number {
   return wallClockToInstant(date.wallClock, zone);
@@ -29,11 +27,6 @@ export function writtenDateText(date: WrittenDate, zone: DateZone | null): strin
   const offset = offsetAt(zone, writtenInstant(date, zone));
   const millis = date.wallClock % 1000 === 0 ? "" : iso.slice(19, 23);
   return `${iso.slice(0, 19)}${millis}${offsetText(offset)}`;
-}
-
-/** Returns the wall clock's day (midnight, epoch ms). */
-export function dayOf(date: WrittenDate): number {
-  return Math.floor(date.wallClock / DAY_MS) * DAY_MS;
 }
 
 function offsetText(minutes: number): string {

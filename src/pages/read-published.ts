@@ -25,6 +25,10 @@ const MINUTE_MS = 60_000;
 const MAX_PARENT_LEVELS = 2;
 const MAX_LINE_CHARS = 200;
 const TEXT_NODE = 3;
+const MAX_LOOSE_ELEMENTS = 5000;
+const MAX_LOOSE_CHARS = 40;
+const MAX_LABEL_CHARS = 12;
+const NOT_TEXT = new Set(["script", "style", "a", "option", "select", "textarea", "noscript"]);
 
 /**
  * Returns when the story was published, as the page states it, in this order:
@@ -35,6 +39,8 @@ const TEXT_NODE = 3;
  *   else only its day: a time whose zone is unknown is not read as UTC;
  * - the date line a reader sees by the story, likewise;
  * - the day in the story's address (`/2016/12/15/`);
+ * - the first short piece of text that is a date, perhaps after a short label ("2019/3/5",
+ *   "Updated: 2019.03.05"), in the story, else anywhere on the page;
  * - else the first stated date, even unreadable, for the normalizer to judge.
  */
 export function readPublished(
@@ -44,19 +50,21 @@ export function readPublished(
 ): string | null {
   const stated = statedDates(document, story);
   const written = stated.map((text) => ({ text, date: readWrittenDate(text) }));
+  const zoned = written.filter(({ date }) => date?.zone && date.hasTime);
+  const instants = zoned.map(({ date }) => (date?.zone ? writtenInstant(date, date.zone) : NaN));
+  if (zoned.length > 0 && instants.every((at) => at === instants[0])) return zoned[0].text;
   const lines = dateLines(document);
   // A date with a time of day beats a bare one (a masthead shows today's date, a byline the
   // instant); to settle which stated date is right, only the first line is trusted.
   const line = lines.find((date) => date.hasTime) ?? lines[0] ?? null;
   const evidence = gatherZoneEvidence(document, pageUrl, line?.zone ? [line] : []);
-  const zoned = written.filter(({ date }) => date?.zone && date.hasTime);
-  if (zoned.length > 0) return (shownByLine(zoned, lines[0], evidence) ?? zoned[0]).text;
+  if (zoned.length > 0) return (shownByLine(zoned, instants, lines[0], evidence) ?? zoned[0]).text;
   const readable = written.find(({ date }) => date !== null);
   if (readable?.date?.hasTime) return inZone(readable.date, evidence);
   if (line && (!readable || (line.hasTime && sameDay(line, readable.date)))) {
     return inZone(line, evidence);
   }
-  return readable?.text ?? urlDay(pageUrl) ?? stated[0] ?? null;
+  return readable?.text ?? urlDay(pageUrl) ?? looseDate(document, evidence) ?? stated[0] ?? null;
 }
 
 interface Stated {
@@ -78,16 +86,16 @@ function statedDates(document: Document, story: JsonLdNode): string[] {
   ].filter((date): date is string => date !== null);
 }
 
-// The stated date (with its zone) that names the instant the date line shows, when the line
-// shows a time and its zone is known or can be inferred; same-minute evidence is not used, as
-// the stated dates themselves are in question.
+// Of stated dates (with their zones and instants) that disagree, the one that names the instant
+// the date line shows, when the line shows a time and its zone is known or can be inferred;
+// same-minute evidence is not used, as the stated dates themselves are in question.
 function shownByLine(
   zoned: Stated[],
+  instants: number[],
   line: WrittenDate | undefined,
   evidence: ZoneEvidence,
 ): Stated | null {
-  const instants = zoned.map(({ date }) => (date?.zone ? writtenInstant(date, date.zone) : NaN));
-  if (instants.every((at) => at === instants[0]) || !line?.hasTime) return null;
+  if (!line?.hasTime) return null;
   const zone = line.zone ?? inferZone(line, evidence, false);
   if (zone === null) return null;
   const shown = Math.floor(writtenInstant(line, zone) / MINUTE_MS);
@@ -142,6 +150,25 @@ function dateAround(element: Element): WrittenDate | null {
 function spacedText(node: Node): string {
   if (node.nodeType === TEXT_NODE) return node.textContent ?? "";
   return [...node.childNodes].map(spacedText).join(" ").replace(/\s+/g, " ").trim();
+}
+
+// The first element of a few words that shows a date and little else. Only elements without
+// child elements are read, so the page's text is read once.
+function looseDate(document: Document, evidence: ZoneEvidence): string | null {
+  const scopes = [document.querySelector("article"), document.querySelector("main"), document.body];
+  for (const scope of scopes) {
+    let read = 0;
+    for (const element of scope?.querySelectorAll("*") ?? []) {
+      if (read++ >= MAX_LOOSE_ELEMENTS) break;
+      if (element.childElementCount > 0 || NOT_TEXT.has(element.tagName.toLowerCase())) continue;
+      const text = textOf(element);
+      const digit = text.search(/\d/);
+      if (text.length > MAX_LOOSE_CHARS || digit < 0 || digit > MAX_LABEL_CHARS) continue;
+      const date = readDateLine(text);
+      if (date) return inZone(date, evidence);
+    }
+  }
+  return null;
 }
 
 function urlDay(pageUrl: string): string | null {

@@ -91,4 +91,14 @@ describe("the published date of a story page", () => {
     const url = "https://news.example.com/2016/12/15/gadgets/";
     expect(publishedOf("", "<article><p>Text.</p></article>", "", url)).toBe("2016-12-15");
   });
+
+  it("falls back to a short piece of text that is a date, after a short label at most", () => {
+    const body =
+      "<nav><p>See all our news from the last thirty days, 2019.01.01 onwards</p></nav>" +
+      "<div><h2>Keyboard</h2><p>Text.</p><p>2019.03.05</p></div>";
+    expect(publishedOf("", body, "ja")).toBe("2019-03-05");
+    expect(publishedOf("", "<div><dl><dt>配信開始日</dt><dd>2019/3/5</dd></dl></div>")).toBe(
+      "2019-03-05",
+    );
+  });
 });
