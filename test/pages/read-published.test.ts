@@ -102,3 +102,13 @@ describe("the published date of a story page", () => {
     );
   });
 });
+
+describe("JSON-LD in a CDATA section", () => {
+  it("is read like any other", () => {
+    const ld = '{"@type":"NewsArticle","datePublished":"2020-07-10T14:15:42+00:00"}';
+    const head = `<script type="application/ld+json">\n<![CDATA[\n${ld}\n]]>\n</script>`;
+    expect(publishedOf(head, '<p class="date">January 7, 2025</p>')).toBe(
+      "2020-07-10T14:15:42+00:00",
+    );
+  });
+});
