@@ -53,6 +53,11 @@ export function wallClockToInstant(wallClock: number, zone: DateZone): number {
   return wallClock - ianaOffset(zone.iana, guess) * 60_000;
 }
 
+/** Returns the zone's offset (minutes east of UTC) at the instant. */
+export function offsetAt(zone: DateZone, at: number): number {
+  return "offset" in zone ? zone.offset : ianaOffset(zone.iana, at);
+}
+
 function numericZone(sign: string, hours: string, minutes = "0"): DateZone | null {
   const h = Number(hours);
   const m = Number(minutes);

@@ -1,4 +1,5 @@
-import { readZone, wallClockToInstant } from "./date-zone";
+import { readZone } from "./date-zone";
+import { type WrittenDate, writtenInstant } from "./written-date";
 
 const MAX_DATE_LENGTH = 128;
 const MIN_YEAR = 1000; // `0001-01-01` (Go's zero time) and the like say "no date"
@@ -38,24 +39,35 @@ const FORMS: RegExp[] = [
  * RFC 822 and its deviations (no weekday, no space after its comma, doubled commas, two-digit
  * years, full month names, am/pm), RFC 850, asctime and Unix `date` (a zone before the year),
  * JavaScript's Date#toString, RFC 3339/ISO 8601, W3C-DTF and `2006/09/15 10:00`. Zones: see
- * readZone; no zone means UTC, an unknown one makes the date unreadable. Impossible fields
- * (Feb 30, hour 25, second 61, offset -99:99) and non-English month names are refused.
+ * readZone; no zone means UTC (feed formats say so), an unknown one makes the date unreadable.
+ * Impossible fields (Feb 30, hour 25, second 61, offset -99:99) and non-English month names are
+ * refused.
  */
 export function parseDate(text: string | null | undefined): number | null {
+  const written = readWrittenDate(text);
+  return written === null ? null : writtenInstant(written, written.zone ?? { offset: 0 });
+}
+
+/**
+ * Returns a date in the forms parseDate reads as written: its wall clock, whether it gives a
+ * time of day, and its zone, null when it names none (a page's zone-less date is not known to
+ * be UTC). Null when the text is no date or names a zone that is not known.
+ */
+export function readWrittenDate(text: string | null | undefined): WrittenDate | null {
   const value = text?.trim();
   // No date format is longer; a longer text is not one, and the patterns need not read it.
   if (!value || value.length > MAX_DATE_LENGTH) return null;
   for (const form of FORMS) {
     const groups = form.exec(value)?.groups;
-    if (groups !== undefined) return instant(groups);
+    if (groups !== undefined) return written(groups);
   }
   return null;
 }
 
 type Fields = Record<string, string | undefined>;
 
-// Builds the instant from the matched fields, refusing any that Date.UTC would roll over.
-function instant(f: Fields): number | null {
+// Builds the date from the matched fields, refusing any that Date.UTC would roll over.
+function written(f: Fields): WrittenDate | null {
   const year = fullYear(f.y ?? "");
   const month = f.mon === undefined ? Number(f.mo ?? 1) : (MONTHS[f.mon.toLowerCase()] ?? 0);
   const day = Number(f.d ?? 1);
@@ -67,10 +79,12 @@ function instant(f: Fields): number | null {
   if (hour > 24 || minute > 59 || second > 59) return null;
   if (hour === 24 && (minute > 0 || second > 0)) return null;
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
-  const zone = readZone(f.z?.trim() ?? "");
-  if (zone === null) return null;
+  const zoneText = f.z?.trim() ?? "";
+  const zone = zoneText === "" ? null : readZone(zoneText);
+  if (zone === null && zoneText !== "") return null;
   const millis = f.f ? Math.floor(Number(`0.${f.f}`) * 1000) : 0;
-  return wallClockToInstant(Date.UTC(year, month - 1, day, hour, minute, second, millis), zone);
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return { wallClock, hasTime: f.h !== undefined, zone };
 }
 
 // 12-hour clock: 12 am is 0 h, 12 pm is 12 h; an hour past 12 with am/pm is no hour.

@@ -1,5 +1,4 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
-import { parseDate } from "../domain/parse-date";
 import { resolveUrl } from "../domain/resolve-url";
 import {
   ARTICLE_TYPES,
@@ -11,7 +10,7 @@ import {
 } from "./read-json-ld";
 import { attrOf, metaContent, metaContents, textOf } from "./read-html";
 import { readByline } from "./read-byline";
-import { readVisibleDate } from "./read-visible-date";
+import { readPublished } from "./read-published";
 import { stripSiteName } from "./strip-site-name";
 
 /** What a page says about itself: the story's metadata, before normalization (raw text). */
@@ -42,7 +41,7 @@ export function extractPageMeta(document: Document, pageUrl: string): PageMeta {
     description:
       ldText(story.description) ??
       metaContent(document, "og:description", "description", "twitter:description"),
-    published: publishedOf(document, story),
+    published: readPublished(document, story, pageUrl),
     modified:
       ldText(story.dateModified) ??
       metaContent(document, "article:modified_time", "og:updated_time", "dateModified"),
@@ -104,49 +103,6 @@ function headingText(heading: Element): string | null {
 /** Elements that label a story (kicker, category, section) rather than tell it. */
 export const LABEL_SELECTOR =
   '[class*="kicker"], [class*="category"], [class*="eyebrow"], [class*="overline"], [class*="section-label"]';
-
-// The first stated date that can be read: pages often carry a malformed one (`2017-03-13|19h18`)
-// beside a good one.
-function publishedOf(document: Document, story: JsonLdNode): string | null {
-  const time = document.querySelector(
-    '[itemprop="datePublished"][datetime], article time[datetime], time[datetime]',
-  );
-  const stated = [
-    ldText(story.datePublished),
-    ...PUBLISHED_METAS.map((key) => metaContent(document, key)),
-    attrOf(time, "datetime"),
-  ].filter((date): date is string => date !== null);
-  return (
-    stated.find((date) => parseDate(date) !== null) ?? visibleDate(document) ?? stated[0] ?? null
-  );
-}
-
-const PUBLISHED_METAS = [
-  "article:published_time",
-  "og:article:published_time",
-  "datePublished",
-  "pubdate",
-  "publish-date",
-  "parsely-pub-date",
-  "sailthru.date",
-  "dcterms.created",
-].concat(["date", "dc.date", "DC.date.issued", "dc.date.created"]);
-const BYLINE =
-  '[class*="byline"], [class*="author"], [class*="meta"], [class*="date"], [class*="time"], time, [id*="date"], [class*="posted"], [class*="publish"]';
-
-// The date a reader sees by the story (its byline or date line), the story's own first; a date
-// with a time of day beats a bare one (a masthead shows today's date, a byline the instant).
-function visibleDate(document: Document): string | null {
-  const scopes = [document.querySelector("article"), document.querySelector("main"), document.body];
-  for (const scope of scopes) {
-    const dates = [...(scope?.querySelectorAll(BYLINE) ?? [])]
-      .map((element) => readVisibleDate(textOf(element)))
-      .filter((date): date is string => date !== null);
-    const found = dates.find((date) => /\d:\d\d/.test(date)) ?? dates[0];
-    if (found) return found;
-  }
-  return null;
-}
 
 // Tags the page gives itself: article:tag, JSON-LD keywords, and rel=tag links inside the story
 // (tag clouds in the page's chrome are every tag of the site, not this story's).

@@ -16,12 +16,18 @@ export function readJsonLd(document: Document): JsonLdNode[] {
     const text = script.textContent ?? "";
     if (text.length > MAX_SCRIPT_CHARS) continue;
     try {
-      collect(JSON.parse(text), nodes, 0);
+      collect(JSON.parse(withoutCdata(text)), nodes, 0);
     } catch {
       continue;
     }
   }
   return nodes;
+}
+
+// Some pages wrap the JSON in a CDATA section, as XHTML once asked (`<![CDATA[ {...} ]]>`, or
+// behind `//` comments).
+function withoutCdata(text: string): string {
+  return text.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, "").replace(/(?:\/\/\s*)?\]\]>\s*$/, "");
 }
 
 function collect(value: unknown, nodes: JsonLdNode[], depth: number): void {

@@ -1,77 +1,154 @@
-const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-const TIME =
-  "(?:,?\\s+(?:at\\s+)?(\\d{1,2}:\\d{2})\\s*(am|pm)?\\s*([A-Z]{2,4}|[+-]\\d{2}:?\\d{2})?)?";
-// "March 1, 2026", "Mar. 1 2026 at 9:30 am EST"
-const MONTH_FIRST = new RegExp(
-  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`,
-  "i",
-);
-// "1 March 2026", "4 March 2026, 10:15 GMT"
-const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})${TIME}`, "i");
+import { type DateZone, readZone } from "../domain/date-zone";
+import { type WrittenDate, writtenDateText } from "../domain/written-date";
 
-// "2019年04月21日 12時00分" (Japanese), "2017年3月1日 14:27" (Chinese): the year first, in local
-// time; Japanese writes 時, Chinese 时, which gives the zone when a time of day is shown.
+// prettier-ignore
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH =
+  "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\b\\.?";
+const ORDINAL = "(?:st|nd|rd|th)?";
+// A time of day after the date: "4:21 PM", ", 6:47 p.m.", " at 08:34", "T20:00", " 19 h 18".
+const TIME =
+  "(?:(?:\\s*,)?(?:\\s*(?:at|um|à)\\s*|\\s+|T)(\\d{1,2})(?::|\\s?h\\s?)(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?\\s?m\\b\\.?)?)?";
+
+interface Form {
+  pattern: RegExp;
+  /** The year, month and day from the match (and the zone after it), or null when unsure. */
+  fields: (match: RegExpExecArray, zone: DateZone | null) => [number, number, number] | null;
+  /** The first of the match's groups that hold hour, minute, second, am/pm. */
+  time: number;
+}
+
+// The forms readers see. Where several are in a text, the earliest wins.
+const FORMS: Form[] = [
+  // "March 1, 2026", "Dec. 22, 2016, 6:47 p.m.", "March 9 2017 4:21 PM"
+  form(`\\b${MONTH}\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${TIME}`, 4, (m) => [
+    Number(m[3]),
+    monthOf(m[1]),
+    Number(m[2]),
+  ]),
+  // "1 March 2026", "4 March 2026, 10:15 GMT", "1 June 2019 at 08:34 PM EDT"
+  form(`\\b(\\d{1,2})${ORDINAL}\\.?\\s+${MONTH},?\\s+(\\d{4})${TIME}`, 4, (m) => [
+    Number(m[3]),
+    monthOf(m[2]),
+    Number(m[1]),
+  ]),
+  // "2019/04/04", "2019.03.05", "2019.04.19 20:00", "2017-03-01 14:27:02"
+  form(`(?<!\\d)(\\d{4})([./-])(\\d{1,2})\\2(\\d{1,2})(?!\\d)${TIME}`, 5, (m) => [
+    Number(m[1]),
+    Number(m[3]),
+    Number(m[4]),
+  ]),
+  // "19.07.2022" as most of Europe writes it, the day first.
+  form(`(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)${TIME}`, 4, (m) => [
+    Number(m[3]),
+    Number(m[2]),
+    Number(m[1]),
+  ]),
+  // "11/28/2016 11:00 AM PT" (the US order) or "28/11/2016" (most others); see slashedDay.
+  form(`(?<!\\d)(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)${TIME}`, 4, slashedDay),
+];
+
+// "2019年04月21日 12時00分" (Japanese), "2017年3月1日 14:27" (Chinese): the year first.
 const CJK =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[^\d]{0,6}?(\d{1,2})\s*(?:(時)|(时)|:)\s*(\d{2}))?/;
-// "19.07.2022" as most of Europe writes it: the day first, no time read.
-const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
+// Japanese writes 時 and Chinese 时: the script names the country's clock.
+const JAPAN: DateZone = { offset: 540 };
+const CHINA: DateZone = { offset: 480 };
+
+// A zone written after the time: an upper-case name or a numeric offset, as a word of its own.
+const ZONE_AFTER =
+  /^\s*\(?([A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9])/;
 
 /**
- * Returns a date written for readers ("March 1, 2026", "4 March 2026, 10:15 GMT", with an
- * optional am/pm and zone) in the RFC 822 form parseDate reads, or null when the text holds none.
- * Also reads "2019年4月21日 12時00分" and "19.07.2022" (in the ISO form). A date without a zone is
- * read as UTC, as parseDate does.
+ * Returns the first date a reader sees in the text ("March 1, 2026", "1 June 2019 at 08:34 PM
+ * EDT", "2019/04/04", "2019.04.19 20:00", "11/28/2016 11:00 AM PT", "19.07.2022", "2019年4月2日"):
+ * its wall clock, whether a time of day is shown, and the zone written after it (null when none
+ * is written or the name is unknown). Null when the text holds no date.
+ */
+export function readDateLine(line: string): WrittenDate | null {
+  // Text of adjoining elements runs together ("Link copiedDec. 13, 2016"); a capital after a
+  // small letter starts a word.
+  const text = line.replace(/([a-z])([A-Z])/g, "$1 $2");
+  let best: { at: number; date: WrittenDate } | null = null;
+  for (const { pattern, fields, time } of FORMS) {
+    const match = pattern.exec(text);
+    if (!match || (best !== null && match.index >= best.at)) continue;
+    const zone = zoneAfter(text.slice(match.index + match[0].length), match[time] !== undefined);
+    const day = fields(match, zone);
+    const date = day && writtenDate(day, match.slice(time, time + 4), zone);
+    if (date) best = { at: match.index, date };
+  }
+  const cjk = CJK.exec(text);
+  if (cjk && (best === null || cjk.index < best.at)) {
+    const [, year, month, day, hour, japanese, chinese, minute] = cjk;
+    const zone = japanese ? JAPAN : chinese ? CHINA : null;
+    const date = writtenDate([+year, +month, +day], [hour, minute, undefined, undefined], zone);
+    if (date) return date;
+  }
+  return best?.date ?? null;
+}
+
+/**
+ * Returns the first date a reader sees in the text (see readDateLine) as RFC 3339 text with its
+ * offset when it shows a time and names its zone, else as its day (`2026-03-01`): a time whose
+ * zone is not written is not read as UTC.
  */
 export function readVisibleDate(text: string): string | null {
-  const monthFirst = MONTH_FIRST.exec(text);
-  if (monthFirst) {
-    const [, month, day, year, time, meridiem, zone] = monthFirst;
-    return rfc822(day, month, year, time, meridiem, zone);
-  }
-  const dayFirst = DAY_FIRST.exec(text);
-  if (dayFirst) {
-    const [, day, month, year, time, meridiem, zone] = dayFirst;
-    return rfc822(day, month, year, time, meridiem, zone);
-  }
-  return readNumericDate(text);
+  const date = readDateLine(text);
+  return date === null ? null : writtenDateText(date, date.zone);
 }
 
-function readNumericDate(text: string): string | null {
-  const cjk = CJK.exec(text);
-  if (cjk) {
-    const [, year, month, day, hour, japanese, chinese, minute] = cjk;
-    const date = `${year}-${pad(month)}-${pad(day)}`;
-    if (!hour) return date;
-    const zone = japanese ? "+09:00" : chinese ? "+08:00" : "";
-    return zone ? `${date}T${pad(hour)}:${minute}:00${zone}` : date;
+function form(source: string, time: number, fields: Form["fields"]): Form {
+  return { pattern: new RegExp(source, "i"), fields, time };
+}
+
+function monthOf(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
+}
+
+// The day of "a/b/yyyy": a part above 12 can only be the day; else the order is the US one
+// when the zone written after it is an American one, and unknown otherwise.
+function slashedDay(
+  match: RegExpExecArray,
+  zone: DateZone | null,
+): [number, number, number] | null {
+  const [a, b, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (a > 12 && b <= 12) return [year, b, a];
+  if (b > 12 && a <= 12) return [year, a, b];
+  const american =
+    zone !== null && ("iana" in zone ? zone.iana.startsWith("America/") : zone.offset <= -180);
+  return american ? [year, a, b] : null;
+}
+
+function zoneAfter(rest: string, hasTime: boolean): DateZone | null {
+  const name = hasTime ? ZONE_AFTER.exec(rest)?.[1] : undefined;
+  return name === undefined ? null : readZone(name);
+}
+
+// Builds the date, refusing fields that Date.UTC would roll over (Feb 30, 25:00).
+function writtenDate(
+  [year, month, day]: [number, number, number],
+  [hour, minute, second, meridiem]: (string | undefined)[],
+  zone: DateZone | null,
+): WrittenDate | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1000) return null;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const midnight = Date.UTC(year, month - 1, day);
+  if (hour === undefined || minute === undefined) {
+    return { wallClock: midnight, hasTime: false, zone: null };
   }
-  const dotted = DOTTED.exec(text);
-  if (dotted && Number(dotted[2]) <= 12 && Number(dotted[1]) <= 31) {
-    return `${dotted[3]}-${pad(dotted[2])}-${pad(dotted[1])}`;
+  const h = hour24(Number(hour), meridiem);
+  const [mi, s] = [Number(minute), Number(second ?? 0)];
+  if (h === null || h > 23 || mi > 59 || s > 59) {
+    return { wallClock: midnight, hasTime: false, zone: null };
   }
-  return null;
+  return { wallClock: Date.UTC(year, month - 1, day, h, mi, s), hasTime: true, zone };
 }
 
-function pad(value: string): string {
-  return value.padStart(2, "0");
-}
-
-function rfc822(
-  day: string,
-  month: string,
-  year: string,
-  time: string | undefined,
-  meridiem: string | undefined,
-  zone: string | undefined,
-): string {
-  const clock = time ? ` ${to24h(time, meridiem)}` : "";
-  return `${day} ${month.slice(0, 3)} ${year}${clock}${time && zone ? ` ${zone}` : ""}`;
-}
-
-function to24h(time: string, meridiem: string | undefined): string {
-  const [hours, minutes] = time.split(":").map(Number);
-  const pm = meridiem?.toLowerCase() === "pm";
-  const am = meridiem?.toLowerCase() === "am";
-  const h = pm && hours < 12 ? hours + 12 : am && hours === 12 ? 0 : hours;
-  return `${String(h).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+function hour24(hour: number, meridiem: string | undefined): number | null {
+  if (meridiem === undefined) return hour;
+  if (hour < 1 || hour > 12) return null;
+  return (hour % 12) + (meridiem.toLowerCase() === "p" ? 12 : 0);
 }
