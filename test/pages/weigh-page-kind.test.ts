@@ -55,4 +55,11 @@ describe("weighPageKind", () => {
     expect(weigh(head, "<p>A short report.</p>", url)).toMatchObject({ story: true, brief: true });
     expect(weigh(head, "<p>A page.</p>", "https://news.example/list.php?page=2").brief).toBe(false);
   });
+
+  it("weighs Japanese running text by its characters", () => {
+    const text = "二〇一八年を代表する十のオープンソースプロジェクトを紹介する。".repeat(12);
+    const head = '<meta property="og:type" content="website">';
+    const url = "https://news.example/info/article.html?oid=8976";
+    expect(weigh(head, `<div><p>${text}</p></div>${HEADLINES(6)}`, url).story).toBe(true);
+  });
 });
