@@ -1,5 +1,5 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
-import { LABEL_SELECTOR } from "./extract-page-meta";
+import { LABEL_SELECTOR } from "./label-selector";
 import { attrOf, textOf } from "./read-html";
 import { readVisibleDate } from "./read-visible-date";
 
