@@ -50,6 +50,12 @@ function findHeadline(document: Document): string | null {
   return (titled ?? headings.find(({ element }) => !element.closest(BANNER)))?.text ?? null;
 }
 
+/** Whether the page's own title holds a headline-like `<h1>`: a sign it shows one story. */
+export function hasTitledHeadline(document: Document): boolean {
+  const titles = pageTitles(document);
+  return [...document.querySelectorAll("h1")].some((h1) => isTitled(headingText(h1), titles));
+}
+
 function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname;
