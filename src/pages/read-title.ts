@@ -22,7 +22,7 @@ export function readTitle(
   pageUrl: string,
 ): string | null {
   const site: SiteNames = { name: siteName, host: hostOf(pageUrl) };
-  const heading = findHeadline(document);
+  const heading = findHeadline(document, site.name);
   const stated = [
     metaContent(document, ...DC_TITLES),
     isHeadline(heading, site.name) ? heading : null,
@@ -39,21 +39,24 @@ export function readTitle(
 // The page's headline: the first `<h1>` that reads as a headline and that the page's own title
 // (og:title, twitter:title, `<title>`) holds, wherever it sits (a site header too); else the
 // first `<h1>` outside the site's banner and menus.
-function findHeadline(document: Document): string | null {
+function findHeadline(document: Document, siteName: string | null): string | null {
   const headings = [...document.querySelectorAll("h1")]
     .map((element) => ({ element, text: headingText(element) }))
     .filter(
       (heading): heading is { element: HTMLHeadingElement; text: string } => heading.text !== null,
     );
   const titles = pageTitles(document);
-  const titled = headings.find(({ text }) => isTitled(text, titles));
+  const titled = headings.find(({ text }) => isTitled(text, titles, siteName));
   return (titled ?? headings.find(({ element }) => !element.closest(BANNER)))?.text ?? null;
 }
 
 /** Whether the page's own title holds a headline-like `<h1>`: a sign it shows one story. */
 export function hasTitledHeadline(document: Document): boolean {
   const titles = pageTitles(document);
-  return [...document.querySelectorAll("h1")].some((h1) => isTitled(headingText(h1), titles));
+  const siteName = metaContent(document, "og:site_name");
+  return [...document.querySelectorAll("h1")].some((h1) =>
+    isTitled(headingText(h1), titles, siteName),
+  );
 }
 
 function hostOf(url: string): string | null {
@@ -73,8 +76,9 @@ function pageTitles(document: Document): string[] {
   return stated.map((title) => sameLetters(title ?? "")).filter((title) => title !== "");
 }
 
-function isTitled(heading: string | null, titles: string[]): boolean {
-  return isHeadline(heading, null) && titles.some((title) => holds(title, heading));
+// The site's name in a banner <h1> is held by the <title> too, but is not the headline.
+function isTitled(heading: string | null, titles: string[], siteName: string | null): boolean {
+  return isHeadline(heading, siteName) && titles.some((title) => holds(title, heading));
 }
 
 // Whether a title (its letters, see sameLetters) holds the heading's words.

@@ -54,4 +54,15 @@ describe("readTitle", () => {
     const body = '<header><a href="/"><h1>好奇日报</h1></a></header><p>Text.</p>';
     expect(titleOf(head, body)).toBe("这个约会软件想用你和对方的相似好恶来帮你找对象");
   });
+
+  it("does not take the site's name in a banner heading for the headline the title names", () => {
+    const document = readHtml(
+      '<html><head><meta property="og:site_name" content="The Daily Planet">' +
+        '<meta property="og:title" content="‘Beasts’: a nice place to visit">' +
+        "<title>‘Beasts’: a nice place to visit | The Daily Planet</title></head><body>" +
+        "<header><h1>The Daily Planet</h1></header>" +
+        "<article><h1>Beasts: A Nice Place to Visit</h1><p>Text.</p></article></body></html>",
+    );
+    expect(readTitle(document, {}, "The Daily Planet", URL)).toBe("Beasts: A Nice Place to Visit");
+  });
 });
