@@ -11,7 +11,7 @@ import {
 import { attrOf, metaContent, metaContents, textOf } from "./read-html";
 import { readByline } from "./read-byline";
 import { readPublished } from "./read-published";
-import { stripSiteName } from "./strip-site-name";
+import { readTitle } from "./read-title";
 
 /** What a page says about itself: the story's metadata, before normalization (raw text). */
 export interface PageMeta {
@@ -37,7 +37,7 @@ export function extractPageMeta(document: Document, pageUrl: string): PageMeta {
   const siteName = metaContent(document, "og:site_name") ?? ldText(publisherOf(story));
   return {
     canonicalUrl: canonicalUrlOf(document, pageUrl),
-    title: titleOf(document, story, siteName),
+    title: readTitle(document, story, siteName, pageUrl),
     description:
       ldText(story.description) ??
       metaContent(document, "og:description", "description", "twitter:description"),
@@ -69,40 +69,6 @@ function canonicalUrlOf(document: Document, pageUrl: string): string | null {
     canonicalizeUrl(link, pageUrl) ?? canonicalizeUrl(metaContent(document, "og:url"), pageUrl)
   );
 }
-
-// A Dublin Core title is set on purpose; else the headline the story shows (its `<h1>`) wins over the social title (og:title is often
-// rewritten for sharing), unless it is the site's name or a word or two of a section label.
-function titleOf(document: Document, story: JsonLdNode, siteName: string | null): string | null {
-  const h1 = document.querySelector("article h1, main h1, h1");
-  const heading = h1 && !h1.closest("header:not(article header), nav, a") ? headingText(h1) : null;
-  const stated = [
-    metaContent(document, "dc.title", "dc:title", "dcterm:title", "dcterms.title"),
-    isHeadline(heading, siteName) ? heading : null,
-    metaContent(document, "og:title", "twitter:title"),
-    ldText(story.headline),
-    heading,
-  ].find((t) => t !== null && t !== "");
-  if (stated) return stripSiteName(stated, siteName);
-  const title = textOf(document.querySelector("title"));
-  return title ? stripSiteName(title, siteName, true) : null;
-}
-
-function isHeadline(text: string | null, siteName: string | null): text is string {
-  if (!text || text.toLowerCase() === siteName?.toLowerCase()) return false;
-  const words = text.split(/\s+/).length;
-  return words >= 3 || (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text) && text.length >= 8);
-}
-
-// A heading's own words: a kicker or category label inside it is not part of the headline.
-function headingText(heading: Element): string | null {
-  const copy = heading.cloneNode(true) as Element;
-  for (const label of copy.querySelectorAll(LABEL_SELECTOR)) label.remove();
-  return textOf(copy) || null;
-}
-
-/** Elements that label a story (kicker, category, section) rather than tell it. */
-export const LABEL_SELECTOR =
-  '[class*="kicker"], [class*="category"], [class*="eyebrow"], [class*="overline"], [class*="section-label"]';
 
 // Tags the page gives itself: article:tag, JSON-LD keywords, and rel=tag links inside the story
 // (tag clouds in the page's chrome are every tag of the site, not this story's).

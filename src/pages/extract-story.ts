@@ -1,7 +1,8 @@
 import { Readability } from "@mozilla/readability";
 import type { RawItem } from "../domain/raw-feed";
 import { escapeHtml } from "../domain/text-to-html";
-import { LABEL_SELECTOR, type PageMeta } from "./extract-page-meta";
+import type { PageMeta } from "./extract-page-meta";
+import { LABEL_SELECTOR } from "./label-selector";
 import { textOf } from "./read-html";
 import { isSameHeadline } from "./same-headline";
 import { wordCount } from "./running-text";

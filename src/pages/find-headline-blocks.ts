@@ -1,7 +1,8 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
-import { LABEL_SELECTOR } from "./extract-page-meta";
+import { LABEL_SELECTOR } from "./label-selector";
 import { attrOf, textOf } from "./read-html";
 import { readVisibleDate } from "./read-visible-date";
+import { siteOf } from "./same-site";
 
 /** One story block of a listing page: its headline link and what the block shows with it. */
 export interface HeadlineBlock {
@@ -91,10 +92,6 @@ function isStoryUrl(link: string, pageUrl: string): boolean {
 }
 
 // The last two labels of a host name: www.site.example and cdn.site.example are one site.
-function siteOf(hostname: string): string {
-  return hostname.split(".").slice(-2).join(".");
-}
-
 function blockOf(heading: Element, headings: Element[]): Element {
   let block: Element = heading;
   for (

@@ -31,8 +31,18 @@ export function findRunningText(document: Document): RunningText {
   return { container, words: best, pageWords };
 }
 
-/** The number of whitespace-separated words in the text. */
+// Han and kana: scripts written without spaces between words.
+const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * The number of words in the text: whitespace-separated words, where Chinese and Japanese
+ * characters (written without spaces) count two to a word.
+ */
 export function wordCount(text: string): number {
   const trimmed = text.trim();
-  return trimmed === "" ? 0 : trimmed.split(/\s+/).length;
+  if (trimmed === "") return 0;
+  const unspaced = trimmed.match(UNSPACED)?.length ?? 0;
+  if (unspaced === 0) return trimmed.split(/\s+/).length;
+  const spaced = trimmed.replace(UNSPACED, " ").split(/\s+/);
+  return spaced.filter((word) => /[\p{L}\p{N}]/u.test(word)).length + Math.ceil(unspaced / 2);
 }

@@ -1,6 +1,7 @@
 import { canonicalizeUrl } from "../domain/canonical-url";
 import { ARTICLE_TYPES, hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
 import { attrOf, metaContent } from "./read-html";
+import { hasTitledHeadline } from "./read-title";
 import { findRunningText } from "./running-text";
 import { isSameSite } from "./same-site";
 
@@ -28,17 +29,24 @@ const SOME_HEADLINES = 4;
 // Paths that look like one story: a date in the path, a long slug, a numeric id; a file name
 // (`page.html`, also `index.html`) only hints at one.
 const STORY_PATH =
-  /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)/i;
+  /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:[-_][a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)/i;
 const FILE_PATH = /\.s?html?$/i;
+// Open Graph types that name one work, as `article` does: a video, a song, a book.
+const WORK_TYPE = /^(?:article|book|video\.[\w.]+|music\.[\w.]+)$/;
+// Types of a page about many things; any other type (a repository's `object`, a `product`) is
+// about one.
+const MANY_TYPE = /^(?:website|blog|profile|product\.group)$/;
 // A story served by a script: an id of five digits or more in the query (`?newsid=6486285`).
 const STORY_QUERY = /[?&][\w-]+=\d{5,}(?:&|$)/;
 
 /**
  * Weighs the evidence real pages carry for being one story or a list of them. A page that says
  * it is an article (JSON-LD `Article`/`NewsArticle`/`BlogPosting`/`LiveBlogPosting` alone, Open
- * Graph type `article`, `article:published_time`) is a story. Otherwise structured lists
- * (`ItemList`, `CollectionPage`, several articles) make a listing; then a dominant block of
- * running text, a story-like path and a canonical URL that is the page itself count for a story,
+ * Graph type `article` or another single work (`video.*`, `music.*`, `book`),
+ * `article:published_time`) is a story. Otherwise structured lists (`ItemList`,
+ * `CollectionPage`, several articles) make a listing; then a dominant block of running text, a
+ * story-like path, a canonical URL that is the page itself, an Open Graph type of one thing
+ * (`object`, `product`) and a headline the page's own title names count for a story,
  * and many headline links, `og:type=website` and the site's root for a listing. A few related
  * links under a long text, or `website` alone, do not make a listing.
  */
@@ -50,7 +58,7 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   const saysArticle =
     nodes.some((node) => hasType(node, "LiveBlogPosting")) ||
     (articles === 1 && !listed) ||
-    ogType === "article" ||
+    (ogType !== null && WORK_TYPE.test(ogType)) ||
     metaContent(document, "article:published_time") !== null;
   const headlines = headlineLinks(document, pageUrl);
   const listsStories = listed || articles > 1 || headlines >= SOME_HEADLINES;
@@ -60,7 +68,7 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
   const storyPath = STORY_PATH.test(path) || STORY_QUERY.test(query);
   const address = storyPath || FILE_PATH.test(path) || isOwnCanonical(document, pageUrl, path);
   const dominant = findRunningText(document).words >= DOMINANT_TEXT_WORDS;
-  const story = (dominant ? 2 : 0) + (address ? 1 : 0);
+  const story = (dominant ? 2 : 0) + (address ? 1 : 0) + oneThingScore(document, ogType);
   const listing = listingScore(headlines, path, ogType);
   // A long text under a run of related links, or a story's path, still make one story when the
   // evidence is even; otherwise a tie is a list.
@@ -72,6 +80,13 @@ export function weighPageKind(document: Document, pageUrl: string): PageKindEvid
 function headlineLinks(document: Document, pageUrl: string): number {
   const links = [...document.querySelectorAll("h2 a[href], h3 a[href]")];
   return links.filter((link) => isSameSite(attrOf(link, "href") ?? "", pageUrl)).length;
+}
+
+// The page names one thing: an Open Graph type that is not a list's, and the headline it shows
+// is the one its own title names.
+function oneThingScore(document: Document, ogType: string | null): number {
+  const oneType = ogType !== null && !MANY_TYPE.test(ogType) ? 1 : 0;
+  return oneType + (hasTitledHeadline(document) ? 1 : 0);
 }
 
 function listingScore(headlines: number, path: string, ogType: string | null): number {

@@ -97,3 +97,17 @@ describe("parseHtmlPage at a story's address with a grid of section links", () =
     expect(page.feed.items.length).toBe(4);
   });
 });
+
+describe("parseHtmlPage on a page about one video", () => {
+  it("reads the video's page as its story, titled by its own heading", () => {
+    const html =
+      '<html><head><meta property="og:type" content="video.other">' +
+      '<meta property="og:title" content="Keynote by Ann Lee at the conference">' +
+      "<title>Keynote by Ann Lee at the conference - Videos</title></head><body>" +
+      "<h1>Keynote by Ann Lee at the conference</h1><div><p>The opening keynote.</p></div>" +
+      '<ul><li><a href="/watch?v=b">Next video</a></li></ul></body></html>';
+    const page = parseHtmlPage(html, "https://videos.example/watch?v=srtMWzyqdp8");
+    expect(page.pageKind).toBe("story");
+    expect(page.feed.items[0].title).toBe("Keynote by Ann Lee at the conference");
+  });
+});

@@ -81,4 +81,42 @@ describe("weighPageKind", () => {
     expect(weigh("", `<p>A short page.</p>${others}`).listsStories).toBe(false);
     expect(weigh("", `<p>A short page.</p>${HEADLINES(6)}`).listsStories).toBe(true);
   });
+
+  it("reads a page whose Open Graph type names one work (a video) as a story, briefs included", () => {
+    const head = '<meta property="og:type" content="video.other">';
+    const url = "https://videos.example/watch?v=srtMWzyqdp8";
+    expect(weigh(head, "<h1>Keynote</h1>", url)).toMatchObject({ story: true, brief: true });
+  });
+
+  it("counts an Open Graph type of one thing at its own address for a story", () => {
+    const url = "https://code.example/ann/marzipan";
+    const head = `<meta property="og:type" content="object"><link rel="canonical" href="${url}">`;
+    expect(weigh(head, `<p>A tool.</p>${HEADLINES(4)}`, url).story).toBe(true);
+    const plain = `<link rel="canonical" href="${url}">`;
+    expect(weigh(plain, `<p>A tool.</p>${HEADLINES(4)}`, url).story).toBe(false);
+  });
+
+  it("counts a headline the page's title names for a story", () => {
+    const head =
+      '<meta property="og:type" content="website">' +
+      "<title>Government ad sparks fury over its graphic scenes</title>";
+    const related = HEADLINES(7);
+    const titled = "<h1>Government ad sparks fury over its graphic scenes</h1><p>A quote.</p>";
+    expect(weigh(head, titled + related).story).toBe(true);
+    expect(weigh(head, `<h1>Latest news</h1><p>A quote.</p>${related}`).story).toBe(false);
+  });
+
+  it("takes a slug joined by underscores as a story's address", () => {
+    const head = '<meta property="og:type" content="website">';
+    const base = "https://forum.example/r/thoughts/comments/awx46q/";
+    expect(weigh(head, "<p>Comments.</p>", `${base}vanilla_is_the_greatest/`).story).toBe(true);
+    expect(weigh(head, "<p>Comments.</p>", base).story).toBe(false);
+  });
+
+  it("weighs Japanese running text by its characters", () => {
+    const text = "二〇一八年を代表する十のオープンソースプロジェクトを紹介する。".repeat(12);
+    const head = '<meta property="og:type" content="website">';
+    const url = "https://news.example/info/article.html?oid=8976";
+    expect(weigh(head, `<div><p>${text}</p></div>${HEADLINES(6)}`, url).story).toBe(true);
+  });
 });
