@@ -23,16 +23,20 @@ export function readTitle(
 ): string | null {
   const site: SiteNames = { name: siteName, host: hostOf(pageUrl) };
   const heading = findHeadline(document, site.name);
+  const title = textOf(document.querySelector("title"));
+  // A short heading the `<title>` holds names the page ("New Zealand"), better than a JSON-LD
+  // headline that says something else (a description); one it does not hold is chrome (a
+  // widget's "Original text").
+  const titled = heading && title && holds(sameLetters(title), heading) ? heading : null;
   const stated = [
     metaContent(document, ...DC_TITLES),
     isHeadline(heading, site.name) ? heading : null,
     metaContent(document, "og:title", "twitter:title"),
+    titled,
     ldText(story.headline),
   ].find((t) => t !== null && t !== "");
-  if (stated) return stripSiteName(stated, site);
-  const title = textOf(document.querySelector("title"));
-  // A heading the title does not hold is chrome (a widget's "Original text"), not the story's.
-  if (heading && (!title || holds(sameLetters(title), heading))) return heading;
+  if (stated) return stated === titled ? titled : stripSiteName(stated, site);
+  if (heading && !title) return heading;
   return title ? stripSiteName(title, site, true) : null;
 }
 

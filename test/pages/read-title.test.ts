@@ -33,6 +33,19 @@ describe("readTitle", () => {
     expect(titleOf(head, body)).toBe("The story's own headline here");
   });
 
+  it("takes a short heading the <title> holds over a JSON-LD headline that describes the page", () => {
+    const document = readHtml(
+      "<html><head><title>New Zealand - Encyclopedia</title></head>" +
+        "<body><h1>New Zealand</h1><p>Text.</p></body></html>",
+    );
+    const story = { headline: "Island country in the south-western Pacific" };
+    expect(readTitle(document, story, null, URL)).toBe("New Zealand");
+    const untitled = readHtml("<html><body><h1>Original text</h1><p>Text.</p></body></html>");
+    expect(readTitle(untitled, story, null, URL)).toBe(
+      "Island country in the south-western Pacific",
+    );
+  });
+
   it("reads the title when a short heading is a widget's, not the story's", () => {
     const head = "<title>ADV-2026-0042 - Advisory database</title>";
     const body = '<div class="widget"><h1>Original text</h1></div><p>Text.</p>';
