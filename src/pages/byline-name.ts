@@ -17,6 +17,9 @@ const TRAILING_DATE = new RegExp(
 // Words of a byline's chrome, and bare labels, that are never a name.
 const NOT_A_NAME =
   /^(?:view all|bio|see full bio|follow|email|twitter|more|staff writer|author|authors|writer|contributor|by|著者|作者|筆者|記者|執筆者|イラスト|翻訳|翻訳者|写真|文)$/i;
+// Words of a job title, which a byline may put after the name ("Ann Lee, Staff Reporter").
+const JOB_WORD =
+  /\b(?:reporter|editor|writer|correspondent|columnist|contributor|staff|producer|critic|photographer|journalist|analyst|director|chief|senior|associate|intern)s?\b/i;
 // Words that may stand in lower case inside a name ("Lisa de Moraes", "Ludwig van Beethoven").
 const PARTICLES = new Set([
   "de",
@@ -108,4 +111,25 @@ export function joinNames(names: string[]): string {
 /** Returns true when the text opens as a byline does ("By ...", "Written by ...", "文：..."). */
 export function opensByline(text: string): boolean {
   return /^(?:(?:written|posted|reported)\s+)?by(?:[\s:]|$)/i.test(text) || LABEL.test(text);
+}
+
+/**
+ * Returns a byline's text as the page words it ("Ann Lee, TIME", "Ann Lee and Bo Chen") when it
+ * is only a list of names that holds every one of `names`; else null. A name the page did not
+ * mark up must read as a person's: "Ann Lee, CNN" is a name and its agency, "Ann Lee, Local
+ * Democracy Reporter" a name and its job.
+ */
+export function writtenNameList(text: string, names: string[]): string | null {
+  const written = trimName(stripLead(text).split(CHROME)[0]).replace(/\s*,\s*/g, ", ");
+  const parts = written.split(/\s*(?:,|&|\band\b)\s*/);
+  const listed =
+    parts.length > 1 &&
+    parts.every((part) => names.includes(part) || readsAsPerson(part)) &&
+    names.every((name) => parts.includes(name));
+  return listed ? written : null;
+}
+
+// Two words or more and no job title's word.
+function readsAsPerson(part: string): boolean {
+  return readsAsName(part, false) && /\s/.test(part) && !JOB_WORD.test(part);
 }

@@ -1,6 +1,6 @@
 import { isHandleOrLink, isUserName, joinNames, nameInByline, unsortName } from "./byline-name";
 import { hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
-import { metaContent } from "./read-html";
+import { metaContent, metaContents } from "./read-html";
 import { readShownByline } from "./shown-byline";
 
 // Meta names that name a person; `author` comes last as it often holds the publisher's name.
@@ -20,8 +20,8 @@ const WEAK_METAS = ["article:author", "author"];
 const COMPANY = /(?:\b(?:inc|ltd|llc|gmbh|corp|co)\.?$|株式会社|有限会社)/i;
 
 /**
- * Returns the story's byline: JSON-LD people (several joined "A, B and C"), then byline meta
- * tags, then the byline the page shows (see readShownByline), then `author`/`article:author`
+ * Returns the story's byline: JSON-LD people (several joined "A, B and C"), then a paper's
+ * `citation_author` list, then byline meta tags, then the byline the page shows (see readShownByline), then `author`/`article:author`
  * meta that is not the site's own name, a company or a link, then a `twitter:creator` that is a
  * name; null when none. Links, paths and user names are never a byline.
  */
@@ -33,6 +33,7 @@ export function readByline(
   const people = ldPeople(document, story.author);
   if (people.length > 0) return joinNames(people);
   return (
+    scholarlyAuthors(document) ??
     metaByline(document, BYLINE_METAS, () => true) ??
     readShownByline(document) ??
     metaByline(document, WEAK_METAS, (name) => !sameName(name, siteName) && !COMPANY.test(name)) ??
@@ -56,6 +57,13 @@ function metaByline(
     if (accept(name)) return name;
   }
   return null;
+}
+
+// A paper's authors, one `citation_author` meta each (Highwire/Google Scholar tags), often
+// written surname first.
+function scholarlyAuthors(document: Document): string | null {
+  const names = metaContents(document, "citation_author").map(unsortName);
+  return names.length > 0 ? joinNames([...new Set(names)]) : null;
 }
 
 // JSON-LD authors: people by name (an organization only when asked: it is often the publisher).

@@ -1,4 +1,4 @@
-import { joinNames, nameInByline, opensByline } from "./byline-name";
+import { joinNames, nameInByline, opensByline, writtenNameList } from "./byline-name";
 import { textOf } from "./read-html";
 
 // The story's own byline, most specific first: microdata, rel=author, a link to an author page
@@ -63,7 +63,17 @@ function namedAuthors(scope: Element): string | null {
       .filter((e) => e.matches(selector))
       .map((e) => nameInByline(textOf(e), handle))
       .filter((name): name is string => name !== null);
-    return joinNames(distinctNames(names).slice(0, MAX_CO_AUTHORS));
+    const found = distinctNames(names).slice(0, MAX_CO_AUTHORS);
+    return writtenList(first, block, found) ?? joinNames(found);
+  }
+  return null;
+}
+
+// The names as the page words them: the smallest block around the first that lists them all.
+function writtenList(first: Element, block: Element, names: string[]): string | null {
+  for (let e: Element | null = first; e; e = e === block ? null : e.parentElement) {
+    const written = writtenNameList(textOf(e), names);
+    if (written) return written;
   }
   return null;
 }

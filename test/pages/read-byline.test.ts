@@ -96,6 +96,39 @@ describe("readByline: the byline the page shows", () => {
   });
 });
 
+describe("readByline: several names", () => {
+  it("keeps the page's own wording of its linked names", () => {
+    const body =
+      '<div><a href="/author/ann-lee/"><span>Ann Lee,</span></a><a href="/author/time/"><span>TIME</span></a></div>';
+    expect(bylineOf("", body)).toBe("Ann Lee, TIME");
+  });
+
+  it("takes a co-author the byline names without a link", () => {
+    const body =
+      '<div class="article-byline">By <span class="byline-name">Ann Lee</span> and ' +
+      '<span class="byline-name"><a href="/author/bo-chen">Bo Chen</a></span></div>';
+    expect(bylineOf("", body)).toBe("Ann Lee and Bo Chen");
+  });
+
+  it("does not take an agency or a job title after the name for a co-author", () => {
+    const body =
+      '<div class="metadata__byline">By <a href="/profiles/ann-lee">Ann Lee</a>, CNN</div>';
+    expect(bylineOf("", body)).toBe("Ann Lee");
+    const job =
+      '<div class="byline">By <a href="/profiles/ann-lee">Ann Lee</a>, Local Democracy Reporter</div>';
+    expect(bylineOf("", job)).toBe("Ann Lee");
+  });
+
+  it("lists every author of a paper's citation metas, surname first turned round", () => {
+    const head =
+      '<meta name="citation_author" content="Lee, Ann"><meta name="citation_author" content="Bo Chen">' +
+      '<meta name="citation_author" content="Cy Diaz">';
+    expect(bylineOf(head, '<div class="byline">Ann Lee</div>')).toBe(
+      "Ann Lee, Bo Chen and Cy Diaz",
+    );
+  });
+});
+
 describe("readByline: metadata", () => {
   it("skips a path, a handle and a user name where a name should be", () => {
     expect(
