@@ -1,6 +1,6 @@
 import { isHandleOrLink, isUserName, joinNames, nameInByline, unsortName } from "./byline-name";
 import { hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
-import { metaContent, metaContents } from "./read-html";
+import { metaContent, metaContents, textOf } from "./read-html";
 import { readShownByline } from "./shown-byline";
 
 // Meta names that name a person; `author` comes last as it often holds the publisher's name.
@@ -22,8 +22,8 @@ const COMPANY = /(?:\b(?:inc|ltd|llc|gmbh|corp|co)\.?$|株式会社|有限会社
 /**
  * Returns the story's byline: JSON-LD people (several joined "A, B and C"), then a paper's
  * `citation_author` list, then byline meta tags, then the byline the page shows (see readShownByline), then `author`/`article:author`
- * meta that is not the site's own name, a company or a link, then a `twitter:creator` that is a
- * name; null when none. Links, paths and user names are never a byline.
+ * meta that is not the site's own name, a company or a link, then the name on the page's link
+ * to an `article:author` page, then a `twitter:creator` that is a name; null when none. Links, paths and user names are never a byline.
  */
 export function readByline(
   document: Document,
@@ -37,6 +37,7 @@ export function readByline(
     metaByline(document, BYLINE_METAS, () => true) ??
     readShownByline(document) ??
     metaByline(document, WEAK_METAS, (name) => !sameName(name, siteName) && !COMPANY.test(name)) ??
+    linkedAuthor(document) ??
     metaByline(document, ["twitter:creator"], () => true) ??
     ldPeople(document, story.author, true)[0] ??
     null
@@ -57,6 +58,26 @@ function metaByline(
     if (accept(name)) return name;
   }
   return null;
+}
+
+// An `article:author` that is the author's page: the page's own link there shows the name (a
+// link showing its site's own name, "Facebook", is a follow button).
+function linkedAuthor(document: Document): string | null {
+  const url = metaContent(document, "article:author");
+  const slug = url && isHandleOrLink(url) ? lastSegment(url) : null;
+  if (!slug) return null;
+  for (const link of document.querySelectorAll("a[href]")) {
+    const href = link.getAttribute("href") ?? "";
+    const name = lastSegment(href) === slug ? nameInByline(textOf(link)) : null;
+    if (name && !href.toLowerCase().includes(name.toLowerCase().replace(/\s+/g, ""))) return name;
+  }
+  return null;
+}
+
+// A URL's last path segment in lower case ("/about/editors/ann-lee/" gives "ann-lee").
+function lastSegment(url: string): string | null {
+  const segment = /\/([^/?#]*[a-z][^/?#]*)\/?(?:[?#].*)?$/i.exec(url)?.[1];
+  return segment && segment.length >= 3 ? segment.toLowerCase() : null;
 }
 
 // A paper's authors, one `citation_author` meta each (Highwire/Google Scholar tags), often

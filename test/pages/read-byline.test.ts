@@ -144,6 +144,16 @@ describe("readByline: metadata", () => {
     expect(bylineOf('<meta name="twitter:creator" content="@annlee">')).toBeNull();
   });
 
+  it("reads the name on the page's link to the author page that article:author gives", () => {
+    const head =
+      '<meta property="article:author" content="https://news.example.com/editors/ann-lee">';
+    const body =
+      '<nav><a href="/editors/">Editors</a></nav><div class="meta"><a href="https://news.example.com/about/editors/ann-lee/">Ann Lee</a></div>';
+    expect(bylineOf(head, body)).toBe("Ann Lee");
+    const social = '<meta property="article:author" content="https://social.example/newsdesk/">';
+    expect(bylineOf(social, '<a href="https://social.example/newsdesk/">Social</a>')).toBeNull();
+  });
+
   it("takes twitter:creator as a last resort when it is a name", () => {
     expect(bylineOf('<meta name="twitter:creator" content="Ann Lee">')).toBe("Ann Lee");
   });
