@@ -1,82 +1,111 @@
-import { hasType, type JsonLdNode, ldText } from "./read-json-ld";
-import { metaContent, textOf } from "./read-html";
+import { isHandleOrLink, isUserName, joinNames, nameInByline, unsortName } from "./byline-name";
+import { hasType, type JsonLdNode, ldText, readJsonLd } from "./read-json-ld";
+import { metaContent, metaContents, textOf } from "./read-html";
+import { readShownByline } from "./shown-byline";
 
 // Meta names that name a person; `author` comes last as it often holds the publisher's name.
 const BYLINE_METAS = [
   "byl",
+  "byline",
   "dc.creator",
   "dc:creator",
   "dc.author",
   "dcterm:creator",
   "parsely-author",
   "sailthru.author",
+  "cXenseParse:author",
 ];
 const WEAK_METAS = ["article:author", "author"];
-// The story's own byline, most specific first: microdata, rel=author, a link to an author page
-// inside a byline, then the byline's own text.
-const NAME_SELECTORS = [
-  '[itemprop~="author"] [itemprop="name"]',
-  'a[rel~="author"]',
-  '[class*="byline"] a[href*="/author"], [class*="byline"] a[href*="/people/"], [class*="byline"] a[href*="/profile"]',
-  '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="author-card__details__name"]',
-  '[itemprop~="author"]',
-  '[class*="byline"] a, [class*="byline"] span',
-  'a[href*="/author/"]',
-];
-const BYLINE_SELECTOR = '[class*="byline"], [id*="byline"], [class*="author"]';
-const BY_LINE_SELECTOR = '[class*="meta"], [class*="date"], [class*="time"], [class*="credit"], p';
-const MAX_NAME_LENGTH = 100;
-const MAX_BYLINE_LENGTH = 160;
-// Words of a byline's chrome that are never a name.
-const NOT_A_NAME = /^(?:view all|bio|see full bio|follow|email|twitter|more|staff writer|author)$/i;
-// Words that may stand in lower case inside a name ("Lisa de Moraes", "Ludwig van Beethoven").
-const PARTICLES = new Set([
-  "de",
-  "da",
-  "di",
-  "del",
-  "der",
-  "den",
-  "van",
-  "von",
-  "la",
-  "le",
-  "du",
-  "bin",
-  "al",
-  "y",
-  "and",
-]);
+// A company's legal name: the publisher, not the story's writer.
+const COMPANY = /(?:\b(?:inc|ltd|llc|gmbh|corp|co)\.?$|株式会社|有限会社)/i;
 
 /**
- * Returns the story's byline: JSON-LD people (several joined "A, B and C"), then byline meta
- * tags, then the byline the page shows (microdata, rel=author, author links, a "By ..." line),
- * then `author`/`article:author` meta that is not the site's own name or a URL; null when none.
+ * Returns the story's byline: JSON-LD people (several joined "A, B and C"), then a paper's
+ * `citation_author` list, then byline meta tags, then the byline the page shows (see readShownByline), then `author`/`article:author`
+ * meta that is not the site's own name, a company or a link, then the name on the page's link
+ * to an `article:author` page, then a `twitter:creator` that is a name; null when none. Links, paths and user names are never a byline.
  */
 export function readByline(
   document: Document,
   story: JsonLdNode,
   siteName: string | null,
 ): string | null {
-  const people = ldPeople(story.author);
+  const people = ldPeople(document, story.author);
   if (people.length > 0) return joinNames(people);
-  const meta = metaContent(document, ...BYLINE_METAS);
-  if (meta && !isUrl(meta)) return meta.replace(/^by\s+/i, "");
-  const shown = shownByline(document);
-  if (shown) return shown;
-  const weak = WEAK_METAS.map((key) => metaContent(document, key)).find(
-    (value) => value && !isUrl(value) && !sameName(value, siteName),
+  return (
+    scholarlyAuthors(document) ??
+    metaByline(document, BYLINE_METAS, () => true) ??
+    readShownByline(document) ??
+    metaByline(document, WEAK_METAS, (name) => !sameName(name, siteName) && !COMPANY.test(name)) ??
+    linkedAuthor(document) ??
+    metaByline(document, ["twitter:creator"], () => true) ??
+    ldPeople(document, story.author, true)[0] ??
+    null
   );
-  return weak ? weak.replace(/^by\s+/i, "") : (ldPeople(story.author, true)[0] ?? null);
+}
+
+// The first of these metas that holds a name (a sort-order name turned round), not a link or a
+// user name.
+function metaByline(
+  document: Document,
+  keys: string[],
+  accept: (name: string) => boolean,
+): string | null {
+  for (const key of keys) {
+    const value = metaContent(document, key);
+    if (!value || isHandleOrLink(value) || isUserName(value)) continue;
+    const name = unsortName(nameInByline(value) ?? value.replace(/^by\s+/i, ""));
+    if (accept(name)) return name;
+  }
+  return null;
+}
+
+// An `article:author` that is the author's page: the page's own link there shows the name (a
+// link showing its site's own name, "Facebook", is a follow button).
+function linkedAuthor(document: Document): string | null {
+  const url = metaContent(document, "article:author");
+  const slug = url && isHandleOrLink(url) ? lastSegment(url) : null;
+  if (!slug) return null;
+  for (const link of document.querySelectorAll("a[href]")) {
+    const href = link.getAttribute("href") ?? "";
+    const name = lastSegment(href) === slug ? nameInByline(textOf(link)) : null;
+    if (name && !href.toLowerCase().includes(name.toLowerCase().replace(/\s+/g, ""))) return name;
+  }
+  return null;
+}
+
+// A URL's last path segment in lower case ("/about/editors/ann-lee/" gives "ann-lee").
+function lastSegment(url: string): string | null {
+  const segment = /\/([^/?#]*[a-z][^/?#]*)\/?(?:[?#].*)?$/i.exec(url)?.[1];
+  return segment && segment.length >= 3 ? segment.toLowerCase() : null;
+}
+
+// A paper's authors, one `citation_author` meta each (Highwire/Google Scholar tags), often
+// written surname first.
+function scholarlyAuthors(document: Document): string | null {
+  const names = metaContents(document, "citation_author").map(unsortName);
+  return names.length > 0 ? joinNames([...new Set(names)]) : null;
 }
 
 // JSON-LD authors: people by name (an organization only when asked: it is often the publisher).
-function ldPeople(value: unknown, organizations = false): string[] {
-  const entries = Array.isArray(value) ? value : [value];
+// An author given as an `@id` reference is the node of the page's graph with that id.
+function ldPeople(document: Document, value: unknown, organizations = false): string[] {
+  const entries = (Array.isArray(value) ? value : [value]).map((entry) =>
+    resolveReference(document, entry),
+  );
   return entries
     .filter((entry) => organizations || !isOrganization(entry))
     .map((entry) => ldText(entry))
-    .filter((name): name is string => name !== null && !isUrl(name));
+    .filter((name): name is string => name !== null && !isHandleOrLink(name));
+}
+
+function resolveReference(document: Document, entry: unknown): unknown {
+  if (typeof entry !== "object" || entry === null) return entry;
+  const node = entry as JsonLdNode;
+  if (node.name !== undefined || typeof node["@id"] !== "string") return entry;
+  return (
+    readJsonLd(document).find((n) => n["@id"] === node["@id"] && n.name !== undefined) ?? entry
+  );
 }
 
 function isOrganization(entry: unknown): boolean {
@@ -85,88 +114,6 @@ function isOrganization(entry: unknown): boolean {
     entry !== null &&
     hasType(entry as JsonLdNode, "Organization", "NewsMediaOrganization")
   );
-}
-
-function shownByline(document: Document): string | null {
-  const scopes = [document.querySelector("article"), document.querySelector("main"), document.body];
-  for (const scope of scopes) {
-    if (!scope) continue;
-    for (const selector of NAME_SELECTORS) {
-      const first = [...scope.querySelectorAll(selector)].find((e) => cleanName(textOf(e)));
-      if (!first) continue;
-      // Co-authors share the first name's byline; names elsewhere are other stories' authors.
-      const names = [...bylineOf(first).querySelectorAll(selector)].map((e) =>
-        cleanName(textOf(e)),
-      );
-      const found = distinctNames(names.filter((name): name is string => name !== null));
-      return joinNames(found.length > 0 ? found.slice(0, 6) : [cleanName(textOf(first)) ?? ""]);
-    }
-    for (const element of scope.querySelectorAll(BYLINE_SELECTOR)) {
-      const name = cleanName(textOf(element));
-      if (name) return name;
-    }
-    // A date line or meta line that opens with "By".
-    for (const element of scope.querySelectorAll(BY_LINE_SELECTOR)) {
-      const text = textOf(element);
-      const name = /^by\s/i.test(text) ? cleanName(text) : null;
-      if (name) return name;
-    }
-  }
-  return null;
-}
-
-// Each name once, and not again with a job title after it ("Ann Lee" and "Ann Lee Staff Writer").
-function distinctNames(names: string[]): string[] {
-  const unique = [...new Set(names)];
-  return unique.filter(
-    (name) => !unique.some((other) => other !== name && name.startsWith(`${other} `)),
-  );
-}
-
-// The smallest block around a name that is still a byline (short text), where co-authors sit.
-function bylineOf(element: Element): Element {
-  let block = element;
-  for (let parent = block.parentElement; parent; parent = parent.parentElement) {
-    if (/^(?:ARTICLE|MAIN|BODY|HTML)$/.test(parent.tagName.toUpperCase())) break;
-    if (textOf(parent).length > MAX_BYLINE_LENGTH) break;
-    block = parent;
-  }
-  return block;
-}
-
-// A byline's name without what sits beside it: "By", a date, "More stories", a job title after
-// a bar or a bullet; null when what is left does not read as a name.
-function cleanName(text: string): string | null {
-  const name = text
-    .replace(/^(?:[Ww]ritten\s+)?[Bb][Yy](?:\b|(?=\p{Lu}))[:.\s]*/u, "")
-    .split(
-      /\s*(?:[|·•]|\+\s*follow\b|\bmore (?:stories|from|by)\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b)\s*/i,
-    )[0]
-    .replace(
-      /\s+(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b).*$/i,
-      "",
-    )
-    .replace(/(?<=\p{L})@\w+$/u, "")
-    .replace(/[\s,;]+$/, "")
-    .trim();
-  if (!name || name.length > MAX_NAME_LENGTH || /\d/.test(name) || name.startsWith("/"))
-    return null;
-  if (NOT_A_NAME.test(name) || !/\p{L}/u.test(name)) return null;
-  const words = name.split(/\s+/);
-  // Latin-script names capitalize their words; a lower-case word makes a sentence, not a name.
-  const sentence = words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
-  return words.length <= 12 && !sentence ? name : null;
-}
-
-/** Returns names joined as a byline writes them: "A", "A and B", "A, B and C". */
-function joinNames(names: string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? "")
-    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-function isUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
 }
 
 function sameName(value: string, siteName: string | null): boolean {
