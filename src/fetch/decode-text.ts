@@ -22,17 +22,36 @@ const BROKEN_CHARACTERS =
 /**
  * Returns the text of a body. The charset comes from, in order: a byte order mark, the HTTP
  * `Content-Type` charset, the XML declaration (or an HTML `<meta charset>`) in the first 1024
- * bytes, else UTF-8; a label newsgate cannot decode counts as absent. Bad bytes become U+FFFD,
+ * bytes, else UTF-8; a label newsgate cannot decode counts as absent, and a declared legacy
+ * charset loses to bytes that are valid UTF-8 with non-ASCII text in them. Bad bytes become U+FFFD,
  * and characters XML forbids are removed (controls) or replaced (lone surrogates, U+FFFE/F).
  */
 export function decodeBody(bytes: Buffer, contentType: string | null): DecodedText {
   const bom = readBom(bytes);
-  const charset = bom?.charset ?? headerCharset(contentType) ?? documentCharset(bytes) ?? "utf-8";
+  const declared = headerCharset(contentType) ?? documentCharset(bytes);
+  const charset = bom?.charset ?? (declared && !isPlainUtf8(bytes, declared) ? declared : "utf-8");
   const body = bytes.subarray(bom?.length ?? 0);
   let text = iconv.decode(body, codecFor(charset), { stripBOM: true });
   // iconv-lite drops a dangling odd byte of UTF-16 silently; it is a broken character.
   if (charset.startsWith("utf-16") && body.length % 2 === 1) text += "\uFFFD";
   return { text: cleanText(text), charset };
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+// Bytes that hold non-ASCII characters and are valid UTF-8 throughout are UTF-8, whatever a
+// single- or multi-byte legacy charset the header or the page declares (a page saved or served
+// again as UTF-8 keeps its old `<meta charset=shift_jis>`; a server says ISO-8859-1 by default):
+// text really in those charsets is next to never valid UTF-8. UTF-16 declarations are left alone.
+function isPlainUtf8(bytes: Buffer, declared: string): boolean {
+  if (declared === "utf-8" || declared.startsWith("utf-16")) return false;
+  if (!bytes.some((byte) => byte >= 0x80)) return false;
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Returns text without a leading BOM and with the characters XML 1.0 forbids taken out. */

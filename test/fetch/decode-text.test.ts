@@ -59,6 +59,16 @@ describe("decodeBody", () => {
     expect(decodeBody(bytes(page, charset), "text/html")).toEqual({ text: page, charset });
   });
 
+  it("reads bytes that are valid UTF-8 as UTF-8 whatever legacy charset is declared", () => {
+    const page =
+      '<html><head><meta charset="shift_jis"><title>脆弱性対策情報</title></head></html>';
+    expect(decodeBody(Buffer.from(page), "text/html")).toEqual({ text: page, charset: "utf-8" });
+    const latin = "<rss><title>Café déjà vu</title></rss>";
+    expect(decodeBody(Buffer.from(latin), "text/xml; charset=iso-8859-1").text).toBe(latin);
+    const real = bytes(page, "shift_jis");
+    expect(decodeBody(real, "text/html")).toEqual({ text: page, charset: "shift_jis" });
+  });
+
   it("looks for a meta charset in the first 1024 bytes only", () => {
     const page = `<html><head>${" ".repeat(1024)}<meta charset="koi8-r"></head>é</html>`;
     expect(decodeBody(Buffer.from(page), "text/html")).toEqual({ text: page, charset: "utf-8" });
