@@ -27,10 +27,11 @@ const DOMINANT_TEXT_WORDS = 150;
 const MANY_HEADLINES = 8;
 const SOME_HEADLINES = 4;
 // Paths that look like one story: a date in the path, a long slug, a numeric id; a file name
-// (`page.html`, also `index.html`) only hints at one.
+// (`notice.html`) only hints at one, and a folder's index (`index.html`, `default.htm`) is a
+// section's front page, not a story's address.
 const STORY_PATH =
   /\/(?:19|20)\d\d\/\d{1,2}\/|\/[a-z0-9]+(?:[-_][a-z0-9]+){3,}(?:\.[a-z]+)?\/?$|\/\d{5,}(?:[/.-]|$)/i;
-const FILE_PATH = /\.s?html?$/i;
+const FILE_PATH = /\/(?!(?:index|default)\.)[^/]+\.s?html?$/i;
 // Open Graph types that name one work, as `article` does: a video, a song, a book.
 const WORK_TYPE = /^(?:article|book|video\.[\w.]+|music\.[\w.]+)$/;
 // Types of a page about many things; any other type (a repository's `object`, a `product`) is

@@ -68,6 +68,15 @@ describe("weighPageKind", () => {
     });
   });
 
+  it("takes a file name for a hint of a story's address, a folder's index not", () => {
+    expect(
+      weigh("", "<p>A short notice.</p>", "https://agency.example/notices/fuel.html").brief,
+    ).toBe(true);
+    expect(
+      weigh("", "<p>A short notice.</p>", "https://agency.example/notices/index.html").brief,
+    ).toBe(false);
+  });
+
   it("reads a file's address through a session parameter in the path", () => {
     const url = "https://agency.example/notices/2021_11_fuel.html;jsessionid=B01BDCE4530E.2_cid390";
     expect(weigh("", "<p>A short notice.</p>", url).brief).toBe(true);
