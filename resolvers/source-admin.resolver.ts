@@ -5,6 +5,8 @@ import { FetchError } from "../src/fetch/fetch-error";
 import { FeedNotFoundError } from "../src/ingest/find-feed";
 import { OpmlParseError, parseOpml } from "../src/opml/parse-opml";
 import type { SourceAdmin } from "../src/ingest/source-admin";
+import { STORE_UNAVAILABLE_STATUS } from "../src/ingest/ingest-report";
+import { storeUnavailableError } from "../src/server/store-unavailable";
 import type { GatewayContext } from "../src/server/context";
 import { AddSourceInput } from "../schema/add-source.input";
 import { IngestReportType, toIngestReportType } from "../schema/ingest-report.type";
@@ -64,7 +66,10 @@ export class SourceAdminResolver {
     @Arg("id", () => ID, { description: "The source to fetch." }) id: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<IngestReportType> {
-    return toIngestReportType(await run(ctx, (admin) => admin.refresh(id)));
+    const report = await run(ctx, (admin) => admin.refresh(id));
+    // Nothing of it was kept: the client retries, as the scheduler will.
+    if (report.status === STORE_UNAVAILABLE_STATUS) throw storeUnavailableError();
+    return toIngestReportType(report);
   }
 
   @Authorized()

@@ -70,6 +70,11 @@ const envSchema = z.object({
   PARSE_THREADS: intFrom(0, 64).optional(),
   SQLITE_READ_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
+  STORE_BUSY_DEADLINE_MS: intFrom(0, 600_000).default("10000"),
+  PG_STATEMENT_TIMEOUT_MS: intFrom(0, 3_600_000).default("30000"),
+  PG_LOCK_TIMEOUT_MS: intFrom(0, 3_600_000).default("5000"),
+  PG_POOL_SIZE: intFrom(1, 1000).default("10"),
+  PG_POOL_WAIT_MS: intFrom(100, 600_000).default("5000"),
 });
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -175,6 +180,16 @@ export interface Config {
   parse: { threads: number | null; maxHeapMb: number };
   /** SQLite reader threads for the API's reads (0: the main thread; null: one per core, at most 4). */
   sqliteReadThreads: number | null;
+  /** How the store bounds its waits on the database (createStore's options of the same names). */
+  store: {
+    busyDeadlineMs: number;
+    postgres: {
+      statementTimeoutMs: number;
+      lockTimeoutMs: number;
+      poolSize: number;
+      poolWaitMs: number;
+    };
+  };
   /** Where the sources came from (a config file path), for messages. */
   sourcesFile: string | null;
   sources: SourceDefinition[];
@@ -288,6 +303,15 @@ export function loadConfig(
     },
     parse: { threads: e.PARSE_THREADS ?? null, maxHeapMb: e.PARSE_MAX_HEAP_MB },
     sqliteReadThreads: e.SQLITE_READ_THREADS ?? null,
+    store: {
+      busyDeadlineMs: e.STORE_BUSY_DEADLINE_MS,
+      postgres: {
+        statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+        lockTimeoutMs: e.PG_LOCK_TIMEOUT_MS,
+        poolSize: e.PG_POOL_SIZE,
+        poolWaitMs: e.PG_POOL_WAIT_MS,
+      },
+    },
     sourcesFile,
     sources: sourcesFile ? loadSourcesFile(sourcesFile) : [],
   };

@@ -65,7 +65,11 @@ const MAX_AUTO_READ_THREADS = 4;
 async function openSyncedStore(config: Config, options: CreateStoreOptions = {}): Promise<Store> {
   const threads =
     config.sqliteReadThreads ?? Math.min(MAX_AUTO_READ_THREADS, availableParallelism());
-  const store = await createStore(config.databaseUrl, { readThreads: { threads }, ...options });
+  const store = await createStore(config.databaseUrl, {
+    readThreads: { threads },
+    ...config.store,
+    ...options,
+  });
   try {
     // A source whose timing changed in the file gets its next check planned afresh.
     await declareSources(store, config.sources);

@@ -79,4 +79,7 @@ export interface FetchOutcome {
   itemsSeen?: number;
   nextCheckAt: number;
   nextCheckReason: NextCheckReason;
+  /** True when the store, not the source, failed (database busy, disk full): the source's
+   * failure count stays as it was. */
+  storeFault?: boolean;
 }

@@ -11,3 +11,9 @@ export interface IngestReport {
   durationMs: number;
   error: string | null;
 }
+
+/**
+ * The status of an ingest the store could not complete (database busy, read-only, disk full):
+ * nothing of it was lost (its validators were not kept), and the source is fetched again soon.
+ */
+export const STORE_UNAVAILABLE_STATUS = "store-unavailable";

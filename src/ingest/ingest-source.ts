@@ -10,7 +10,8 @@ import { clusterNewArticles } from "./cluster-articles";
 import type { ClusterCandidate, StoryFeatures } from "../domain/story-similarity";
 import { fetchFullStories } from "./fetch-full-stories";
 import { createHostLimiter, type HostLimiter } from "../fetch/host-limiter";
-import type { IngestReport } from "./ingest-report";
+import { type IngestReport, STORE_UNAVAILABLE_STATUS } from "./ingest-report";
+import { StoreUnavailableError } from "../store/store-unavailable-error";
 import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 
 /** The parts one ingest needs; plain functions so tests can pass real ones with fakes of time. */
@@ -52,10 +53,18 @@ interface Attempt {
   language?: string | null;
   ttlMinutes?: number | null;
   publishedTimes?: number[];
+  /** The store failed, not the source. */
+  storeFault?: boolean;
 }
 
-function failure(err: unknown): Pick<Attempt, "status" | "error" | "retryAfterMs"> {
+// After a store failure the source is tried again this soon (with jitter), whatever its pace.
+const STORE_RETRY_MS = 60_000;
+
+function failure(err: unknown): Pick<Attempt, "status" | "error" | "retryAfterMs" | "storeFault"> {
   const error = err instanceof Error ? err.message : String(err);
+  if (err instanceof StoreUnavailableError) {
+    return { status: STORE_UNAVAILABLE_STATUS, error, storeFault: true };
+  }
   if (err instanceof FetchError) {
     const status = err.kind === "http" && err.status ? String(err.status) : err.kind;
     return { status, error, retryAfterMs: err.retryAfterMs };
@@ -173,6 +182,10 @@ async function planFor(
   at: number,
   a: Attempt,
 ): Promise<NextCheck> {
+  if (a.storeFault) {
+    const jitter = 0.75 + 0.5 * (deps.random ?? Math.random)();
+    return { at: at + Math.round(STORE_RETRY_MS * jitter), reason: "backoff" };
+  }
   const schedule = scheduleOf(source);
   // An adaptive source with nothing parsed this time (304, failure) keeps the pace of its
   // stored articles.
@@ -207,6 +220,7 @@ function outcomeOf(source: Source, at: number, a: Attempt, next: NextCheck): Fet
     itemsSeen: a.items,
     nextCheckAt: next.at,
     nextCheckReason: next.reason,
+    storeFault: a.storeFault,
   };
 }
 
@@ -232,8 +246,27 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<In
   const started = deps.now();
   const result = await attempt(deps, source, started);
   const next = await planFor(deps, source, started, result);
-  await deps.store.recordFetch(outcomeOf(source, started, result, next), source.leaseOwner);
-  const report = reportOf(source, result, deps.now() - started);
+  const recorded = await recordOutcome(deps, outcomeOf(source, started, result, next), source);
+  const report = reportOf(source, { ...result, ...recorded }, deps.now() - started);
   deps.log(report, source);
   return report;
+}
+
+/**
+ * Records the outcome; when the store cannot take even that, returns what to report instead.
+ * Nothing is lost then: the source keeps its validators and its due time, and its lease runs
+ * out, so it is claimed and fetched again.
+ */
+async function recordOutcome(
+  deps: IngestDeps,
+  outcome: FetchOutcome,
+  source: Source,
+): Promise<Attempt | null> {
+  try {
+    await deps.store.recordFetch(outcome, source.leaseOwner);
+    return null;
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    return { httpStatus: outcome.httpStatus, ...failure(err) };
+  }
 }

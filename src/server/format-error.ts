@@ -1,4 +1,9 @@
 import type { GraphQLFormattedError } from "graphql";
+import {
+  findStoreUnavailable,
+  STORE_UNAVAILABLE_CODE,
+  storeUnavailableError,
+} from "./store-unavailable";
 
 interface ValidationErrorLike {
   property: string;
@@ -27,10 +32,12 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "QUERY_TOO_COSTLY",
+  STORE_UNAVAILABLE_CODE,
 ]);
 
 /**
- * Shapes errors for clients: validation failures name the argument and rule; anything
+ * Shapes errors for clients: validation failures name the argument and rule; the store's
+ * state (busy, timeouts, read-only, disk full) is STORE_UNAVAILABLE, with no internals; anything
  * unexpected is masked as INTERNAL_SERVER_ERROR when `maskInternal` is set.
  */
 export function createErrorFormatter(opts: {
@@ -50,6 +57,11 @@ export function createErrorFormatter(opts: {
       };
     }
     if (CLIENT_CODES.has(code)) return formatted;
+    const unavailable = findStoreUnavailable(error);
+    if (unavailable !== null) {
+      const { message, extensions } = storeUnavailableError(unavailable.fault).toJSON();
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
+    }
     // Apollo refuses some requests (a persisted query whose hash does not match) with a 400
     // and no code: the client's mistake, said in words written for it.
     if (httpStatusOf(error) === 400) return { ...formatted, extensions: { code: "BAD_REQUEST" } };

@@ -6,7 +6,14 @@ import { createFetchRecords } from "./fetch-records";
 import { claimDueSources } from "./claim-sources";
 import { createHeadlineQueries } from "./headline-queries";
 import { migrateToLatest } from "./migrate";
-import { type OpenDatabase, openDatabase, type QueryListener } from "./open-database";
+import { firstLine } from "./first-line";
+import { guardStore } from "./guard-store";
+import {
+  type OpenDatabase,
+  openDatabase,
+  type PostgresLimits,
+  type QueryListener,
+} from "./open-database";
 import { createSourceQueries } from "./source-queries";
 import type { Store } from "./store";
 import { createSearchQueries } from "./search-queries";
@@ -22,7 +29,17 @@ export interface CreateStoreOptions {
   onQuery?: QueryListener;
   /** Where the API's reads run (SQLite reader threads); on the store's connection by default. */
   readThreads?: ReadThreadsOptions;
+  /**
+   * SQLite: how long a call keeps retrying (on timers) while another process holds the write
+   * lock, before it fails with StoreUnavailableError; 10 s by default.
+   */
+  busyDeadlineMs?: number;
+  /** PostgreSQL: timeouts and pool bounds; each absent field takes its default. */
+  postgres?: Partial<PostgresLimits>;
 }
+
+/** How long a SQLite call retries a busy database by default. */
+export const DEFAULT_BUSY_DEADLINE_MS = 10_000;
 
 /**
  * Opens the store at `databaseUrl` (`sqlite:./data/newsgate.db`, `sqlite::memory:`,
@@ -32,37 +49,36 @@ export async function createStore(
   databaseUrl: string,
   options: CreateStoreOptions = {},
 ): Promise<Store> {
-  const opened = openOrExplain(databaseUrl, options.onQuery);
+  const opened = openOrExplain(databaseUrl, options);
   try {
     // Reach the database first, so an unreachable one is reported as such, not as a migration.
     await sql`select 1`.execute(opened.db).catch((error) => {
       throw new Error(`store: cannot reach ${redactUrl(databaseUrl)}: ${firstLine(error)}`);
     });
     await migrateToLatest(opened.db);
+    // From here on a locked database is never waited for inside SQLite (that would hold the
+    // event loop): SQLITE_BUSY comes back at once and guardStore retries it on timers.
+    if (opened.dialect === "sqlite") await sql`pragma busy_timeout = 0`.execute(opened.db);
     const readDb = openReadDatabase(databaseUrl, opened, {
       ...(options.readThreads ?? { threads: 0 }),
       onQuery: options.onQuery,
     });
-    return assembleStore({ ...opened, readDb }, options.now ?? Date.now);
+    return guardStore(assembleStore({ ...opened, readDb }, options.now ?? Date.now), {
+      busyDeadlineMs: options.busyDeadlineMs ?? DEFAULT_BUSY_DEADLINE_MS,
+    });
   } catch (error) {
     await opened.db.destroy();
     throw error;
   }
 }
 
-function openOrExplain(databaseUrl: string, onQuery?: QueryListener): OpenDatabase {
+function openOrExplain(databaseUrl: string, options: CreateStoreOptions): OpenDatabase {
   try {
-    return openDatabase(databaseUrl, onQuery);
+    return openDatabase(databaseUrl, { onQuery: options.onQuery, postgres: options.postgres });
   } catch (error) {
     if (firstLine(error).startsWith("store:")) throw error;
     throw new Error(`store: cannot open ${redactUrl(databaseUrl)}: ${firstLine(error)}`);
   }
-}
-
-// Driver errors may come from another realm (not `instanceof Error`); their message still counts.
-function firstLine(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return (typeof message === "string" ? message : String(error)).split("\n")[0];
 }
 
 // The password of a postgres:// URL never goes into a message or a log.
@@ -96,7 +112,7 @@ export function assembleStore(
   now: () => number,
 ): Store {
   const queriesOn = (on: Kysely<Database>) => ({
-    ...createSourceQueries(on, now),
+    ...createSourceQueries(on, dialect, now),
     ...createFetchRecords(on),
     ...createArticleQueries(on, dialect),
     ...createTagQueries(on),

@@ -16,7 +16,9 @@ export function createFetchRecords(db: Kysely<Database>): FetchRecords {
         .updateTable("sources")
         .set((eb) => ({
           ...outcomeToUpdate(outcome),
-          consecutive_failures: outcome.ok ? 0 : eb("consecutive_failures", "+", 1),
+          consecutive_failures: outcome.ok
+            ? 0
+            : eb("consecutive_failures", "+", outcome.storeFault ? 0 : 1),
           fetch_count: eb("fetch_count", "+", 1),
           not_modified_count: eb("not_modified_count", "+", outcome.httpStatus === 304 ? 1 : 0),
         }))

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { SourceDefinition } from "../domain/source";
 import { chunk } from "./chunk";
 import type { Database } from "./database";
+import type { StoreDialect } from "./open-database";
+import { runWriteTransaction } from "./write-transaction";
 import { definitionToRow, rowToSource } from "./source-row";
 import type { Store } from "./store";
 
@@ -15,9 +17,17 @@ export type SourceQueries = Pick<
 const SOURCE_BATCH_SIZE = 40;
 
 /** Source reads and writes over `db`; `now` stamps newly declared sources. */
-export function createSourceQueries(db: Kysely<Database>, now: () => number): SourceQueries {
+export function createSourceQueries(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  now: () => number,
+): SourceQueries {
   return {
-    upsertSources: (defs) => upsertSources(db, defs, now()),
+    // One transaction, so a retry (database busy) re-runs every batch or none.
+    upsertSources: async (defs) => {
+      if (defs.length === 0) return;
+      await runWriteTransaction(db, dialect, (trx) => upsertSources(trx, defs, now()));
+    },
     listSources: async () => {
       const rows = await db
         .selectFrom("sources")

@@ -1,4 +1,5 @@
 import { ArticleDocument, HeadlinesDocument } from "../generated/graphql";
+import { StoreUnavailableError } from "../../src/store/store-unavailable-error";
 import { createGraphqlHarness } from "../support/graphql-harness";
 import { listBackends, makeArticle, makeSource, useStore } from "../store/store-backends";
 
@@ -25,6 +26,24 @@ describe.each(listBackends())("errors on $name", (backend) => {
       path: ["headlines"],
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
+  });
+
+  it("reports a store fault as STORE_UNAVAILABLE with its kind and nothing internal", async () => {
+    const broken = Object.create(ctx.store());
+    broken.listLatest = async () => {
+      throw new StoreUnavailableError("lock-timeout", "listLatest", 1, new Error("55P03 at pg"));
+    };
+    const api = await createGraphqlHarness({ store: broken });
+    const { errors } = await api.execute(HeadlinesDocument, {});
+    await api.stop();
+    expect(errors).toEqual([
+      {
+        message: "The store cannot take this request right now; try again shortly.",
+        locations: expect.any(Array),
+        path: ["headlines"],
+        extensions: { code: "STORE_UNAVAILABLE", fault: "lock-timeout" },
+      },
+    ]);
   });
 
   it("keeps the rest of the response when one field fails", async () => {
