@@ -119,6 +119,28 @@ describe.each(listBackends())("nested reads on $name", (backend) => {
     expect(large.all).toBeLessThanOrEqual(small.all);
   });
 
+  it("loads a cold article once for 500 concurrent requests, and a cold page once for 200", async () => {
+    const store = countCalls(ctx.store());
+    const cache = countCalls(createMemoryCache({ maxEntries: 1000 }));
+    const api = await createGraphqlHarness({ store: store.proxy, cache: cache.proxy });
+    const one = parse(
+      `query($id: ID!) { article(id: $id) { id title contentHtml source { name } } }`,
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, () => api.execute(one as never, { id: "b007" } as never)),
+    );
+    const page = await Promise.all(
+      Array.from({ length: 200 }, () => api.execute(HeadlinesDocument, { first: 20 })),
+    );
+    await api.stop();
+    expect(answers.every((a) => !a.errors && (a.data as any).article.id === "b007")).toBe(true);
+    expect(page.every((a) => !a.errors && a.data!.headlines.edges.length === 20)).toBe(true);
+    // Each request has its own loaders; the flights they share are keyed by what they load.
+    expect(store.calls.get("getArticleCards")).toBe(2);
+    expect(store.calls.get("getArticleBodies")).toBe(1);
+    expect(store.calls.get("listLatest")).toBe(1);
+  });
+
   it("serves a warm page from the cache without touching the store's article reads", async () => {
     const counted = countCalls(ctx.store());
     const cache = createMemoryCache({ maxEntries: 1000 });
