@@ -110,7 +110,11 @@ export async function openGateway(
   });
   const cache = await openCache(config, logger);
   const views = config.redisUrl
-    ? createRedisViewCounter({ url: config.redisUrl, prefix: config.cachePrefix })
+    ? await createRedisViewCounter({
+        url: config.redisUrl,
+        prefix: config.cachePrefix,
+        logger: logger.child({ part: "redis" }),
+      })
     : createMemoryViewCounter();
   const readPath = createReadPath({
     store,
@@ -242,7 +246,13 @@ export async function serveGateway(
         () => "up" as const,
         () => "down" as const,
       );
-      return { ready: store === "up", store, cache: gateway.cache.state() };
+      const views = gateway.views.health();
+      return {
+        ready: store === "up",
+        store,
+        cache: gateway.cache.state(),
+        ...(views && { views }),
+      };
     },
     logger,
   });

@@ -1,29 +1,19 @@
-import { LRUCache } from "lru-cache";
 import { hourBucket, windowBuckets } from "../domain/popularity";
-import { VIEW_LIMITS, type ViewCounter } from "./view-counter";
+import type { ViewCounter } from "./view-counter";
+import { createViewLimiter } from "./view-limiter";
 
-// Clients remembered for the per-client limits; beyond this the oldest are forgotten.
-const MAX_CLIENTS = 100_000;
 const MAX_BUCKETS = 24 * 8;
 
 /** A view counter in this process (no Redis): the same rules, counts lost on restart. */
 export function createMemoryViewCounter(): ViewCounter {
   const buckets = new Map<string, Map<string, number>>();
   let pending = new Map<string, number>();
-  const seen = new LRUCache<string, true>({
-    max: MAX_CLIENTS,
-    ttl: VIEW_LIMITS.perArticleSeconds * 1000,
-  });
-  const perMinute = new LRUCache<string, number>({ max: MAX_CLIENTS, ttl: 60_000 });
+  const limiter = createViewLimiter();
   const add = (map: Map<string, number>, id: string, n: number) =>
     map.set(id, (map.get(id) ?? 0) + n);
   return {
     async record(articleId, client, now) {
-      const seenKey = `${client}\u0000${articleId}`;
-      const used = perMinute.get(client) ?? 0;
-      if (seen.has(seenKey) || used >= VIEW_LIMITS.perMinute) return false;
-      seen.set(seenKey, true);
-      perMinute.set(client, used + 1, { noUpdateTTL: used > 0 });
+      if (!limiter.allow(articleId, client)) return false;
       const bucket = hourBucket(now);
       // Old buckets go when a new hour starts, not on every view.
       if (!buckets.has(bucket)) {
@@ -61,6 +51,7 @@ export function createMemoryViewCounter(): ViewCounter {
       pending = new Map();
       return taken;
     },
+    health: () => null,
     async close() {
       buckets.clear();
     },

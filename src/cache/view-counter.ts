@@ -24,7 +24,24 @@ export interface ViewCounter {
   pending(ids: readonly string[]): Promise<Map<string, number>>;
   /** Takes the pending views (they are then the store's to keep); empty on failure. */
   takePending(): Promise<Map<string, number>>;
+  /** How Redis stands and what this process holds for it; null for the in-process counter. */
+  health(): ViewCounterHealth | null;
   close(): Promise<void>;
+}
+
+/** The Redis counter's state for /readyz: views held here while Redis could not take them. */
+export interface ViewCounterHealth {
+  redis: "up" | "down";
+  /** Views held in this process, not yet replayed into Redis. */
+  views: number;
+  /** Of those, views whose command got no answer (replayed only if Redis did not count them). */
+  uncertain: number;
+  /** Distinct article-hour entries held (capped). */
+  entries: number;
+  /** Views dropped because the buffer was full, since start. */
+  overflow: number;
+  /** Views replayed into Redis, since start. */
+  replayed: number;
 }
 
 /** How often one client may count: one view per article per half hour, 120 views a minute. */

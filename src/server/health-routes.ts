@@ -1,10 +1,13 @@
 import { Router } from "express";
+import type { ViewCounterHealth } from "../cache/view-counter";
 
 /** Readiness of the gateway's dependencies; the store must be up, the cache may be down. */
 export interface ReadinessReport {
   ready: boolean;
   store: "up" | "down";
   cache: "memory" | "up" | "down";
+  /** With Redis: the view counter's state and the views held here while Redis is away. */
+  views?: ViewCounterHealth;
 }
 
 /** Checks the gateway's dependencies for /readyz. */

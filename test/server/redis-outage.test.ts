@@ -7,6 +7,8 @@ import { feedTag, makeArticle, makeSource, MINUTE, T0 } from "../store/store-bac
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 import { postGraphql, testConfig } from "../support/test-config";
 
+const VIEW = `mutation { recordView(articleId: "r1") { counted views } }`;
+const POPULARITY = `{ article(id: "r1") { popularity { views } } }`;
 const QUERY = `{ headlines(first: 5) { totalCount edges { node { id title source { id } tags { slug } } } } }`;
 
 /** Polls `check` (bounded: at most `tries` times, `ms` apart) until it returns true. */
@@ -48,7 +50,10 @@ describe("the gateway while its Redis goes away and comes back", () => {
   });
 
   const readyz = async () =>
-    (await (await fetch(running.url!.replace(/graphql$/, "readyz"))).json()) as { cache: string };
+    (await (await fetch(running.url!.replace(/graphql$/, "readyz"))).json()) as {
+      cache: string;
+      views: { redis: string; views: number };
+    };
   const cachedKeys = async () => {
     if (probe.status !== "ready") await probe.connect().catch(() => undefined);
     return (await probe.keys("outage:*")).length;
@@ -71,6 +76,10 @@ describe("the gateway while its Redis goes away and comes back", () => {
       expect(res.body).toEqual(expected.body);
     }
     expect(await readyz()).toMatchObject({ ready: true, store: "up", cache: "down" });
+    // A view answers at once while Redis is down and is held here, shown on /readyz.
+    const view = await postGraphql(running.url!, VIEW);
+    expect(view.body.data).toEqual({ recordView: { counted: true, views: 1 } });
+    expect((await readyz()).views).toMatchObject({ redis: "down", views: 1, overflow: 0 });
 
     await redis.start();
     const recovered = await eventually(async () => {
@@ -78,6 +87,11 @@ describe("the gateway while its Redis goes away and comes back", () => {
       return (await readyz()).cache === "up";
     });
     expect(recovered).toBe(true);
+    // Replayed into Redis once it is back: counted there now, and still one view in all.
+    expect(await eventually(async () => (await readyz()).views.views === 0)).toBe(true);
+    expect((await postGraphql(running.url!, POPULARITY)).body.data).toEqual({
+      article: { popularity: { views: 1 } },
+    });
     const again = await postGraphql(running.url!, QUERY);
     expect(again.body).toEqual(expected.body);
     expect(await eventually(async () => (await cachedKeys()) > 0)).toBe(true);

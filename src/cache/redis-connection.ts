@@ -1,0 +1,135 @@
+import { Redis } from "ioredis";
+import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
+
+/** The slice of a logger a Redis connection needs (pino's shape). */
+export interface CacheLogger {
+  warn(obj: object, msg: string): void;
+}
+
+/** A silent logger, the default of every Redis part. */
+export const silentLogger: CacheLogger = { warn: () => undefined };
+
+const CLOSE_GRACE_MS = 250;
+
+/**
+ * Returns a lazily connecting ioredis client for request paths: no offline queue, no retry of a
+ * failed command, and a short command timeout, so a call fails at once when Redis is away and
+ * within `commandTimeoutMs` when it hangs; it reconnects in the background.
+ */
+export function createFailFastRedis(
+  url: string,
+  opts: { commandTimeoutMs: number; maxReconnectDelayMs: number },
+): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: opts.commandTimeoutMs,
+    connectTimeout: Math.max(1000, opts.commandTimeoutMs * 4),
+    // ioredis arms this timer even for a socket that is already gone; short, so close() leaves
+    // nothing behind that keeps a process alive.
+    disconnectTimeout: CLOSE_GRACE_MS,
+    retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 10), opts.maxReconnectDelayMs),
+  });
+}
+
+/** Returns a breaker whose opening and closing are logged once each as `<part>: breaker ...`. */
+export function createLoggedBreaker(
+  part: string,
+  logger: CacheLogger,
+  opts: { failureThreshold?: number; coolDownMs?: number } = {},
+): CircuitBreaker {
+  return createCircuitBreaker({
+    failureThreshold: opts.failureThreshold ?? 5,
+    coolDownMs: opts.coolDownMs ?? 2000,
+    // Only opening and closing are worth a line; half-open flaps every cool-down during an outage.
+    onStateChange: (from, to) => {
+      if (to === "open" && from === "closed") logger.warn({ part }, `${part}: breaker open`);
+      if (to === "closed") logger.warn({ part }, `${part}: breaker closed`);
+    },
+  });
+}
+
+/**
+ * Logs connection loss and recovery once each, closes the breaker on a fresh connection and then
+ * calls `onReady`; returns a function that silences it before a deliberate close.
+ */
+export function watchConnection(
+  client: Redis,
+  watch: { part: string; breaker: CircuitBreaker; logger: CacheLogger; onReady?: () => void },
+): () => void {
+  const { part, breaker, logger } = watch;
+  let link: "new" | "up" | "down" | "closing" = "new";
+  // Without a listener ioredis prints every reconnect failure; transitions are logged below.
+  client.on("error", () => undefined);
+  client.on("ready", () => {
+    if (link === "closing") return;
+    if (link === "down") logger.warn({ part }, `${part}: redis connection restored`);
+    link = "up";
+    breaker.reset();
+    watch.onReady?.();
+  });
+  client.on("close", () => {
+    if (link === "closing") return;
+    if (link === "up") logger.warn({ part }, `${part}: redis connection lost`);
+    if (link === "new") logger.warn({ part }, `${part}: redis unavailable, retrying`);
+    link = "down";
+  });
+  return () => {
+    link = "closing";
+  };
+}
+
+/** Whether Redis answered with an error (it is up; the command did nothing). */
+export function isReplyError(error: unknown): boolean {
+  return error instanceof Error && error.name === "ReplyError";
+}
+
+/**
+ * Whether a command failed before it was written (no connection and no offline queue), so it
+ * certainly did not run; a timeout or a dropped connection leaves that unknown.
+ */
+export function isUnsentError(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("Stream isn't writeable");
+}
+
+/** Quits politely when connected, else disconnects; never waits longer than a short grace. */
+export async function closeClient(client: Redis): Promise<void> {
+  if (client.status === "end") return;
+  if (client.status !== "ready") {
+    client.disconnect();
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_GRACE_MS);
+  });
+  await Promise.race([client.quit().catch(() => undefined), grace]);
+  clearTimeout(timer);
+  client.disconnect();
+}
+
+/**
+ * Returns a runner that sends commands through the breaker and turns any failure into the
+ * fallback; `onSuccess` follows every answer (a reply error is an answer: Redis is up).
+ */
+export function guardCommands(
+  breaker: CircuitBreaker,
+  opts: { isClosed: () => boolean; onSuccess?: () => void },
+) {
+  return async <T>(fallback: T, run: () => Promise<T>): Promise<T> => {
+    if (opts.isClosed() || !breaker.allow()) return fallback;
+    try {
+      const result = await run();
+      breaker.succeed();
+      opts.onSuccess?.();
+      return result;
+    } catch (error) {
+      if (isReplyError(error)) {
+        breaker.succeed();
+        opts.onSuccess?.();
+      } else breaker.fail();
+      return fallback;
+    }
+  };
+}

@@ -1,0 +1,208 @@
+import { setTimeout as delay } from "node:timers/promises";
+import Redis from "ioredis";
+import { hourBucket } from "../../src/domain/popularity";
+import { createRedisViewCounter, viewCounterKeys } from "../../src/cache/redis-view-counter";
+import type { ViewCounter } from "../../src/cache/view-counter";
+import { startRedisServer, type TestRedisServer } from "../support/redis-server";
+
+const NOW = Date.parse("2026-03-05T10:30:00Z");
+
+let redis: TestRedisServer;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  if (redis.controllable) await redis.stop();
+});
+
+/** Runs `use` on a fresh connection of its own (the counter's is the one under test). */
+async function withProbe<T>(use: (probe: Redis) => Promise<T>): Promise<T> {
+  const probe = new Redis(redis.url, { maxRetriesPerRequest: 0, lazyConnect: true });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return await use(probe);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Views per article in Redis: the pending tally, checked against the hour bucket. */
+async function countedInRedis(prefix: string): Promise<Record<string, number>> {
+  const keys = viewCounterKeys(prefix);
+  return withProbe(async (probe) => {
+    const pending = await probe.hgetall(keys.pending());
+    const bucket = await probe.zrange(keys.bucket(hourBucket(NOW)), "0", "-1", "WITHSCORES");
+    const inBucket: Record<string, number> = {};
+    for (let i = 0; i < bucket.length; i += 2) inBucket[bucket[i]] = Number(bucket[i + 1]);
+    const counted = Object.fromEntries(Object.entries(pending).map(([id, n]) => [id, Number(n)]));
+    expect(inBucket).toEqual(counted);
+    return counted;
+  });
+}
+
+/** Polls (bounded) until `check` holds, sending a read each time as traffic would. */
+async function eventually(counter: ViewCounter, check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) {
+    await counter.pending(["a"]);
+    await delay(50);
+  }
+}
+
+async function openCounter(): Promise<{ counter: ViewCounter; prefix: string }> {
+  const prefix = `outage${Math.random().toString(36).slice(2)}:`;
+  const counter = await createRedisViewCounter({
+    url: redis.url,
+    prefix,
+    commandTimeoutMs: 200,
+    maxReconnectDelayMs: 100,
+    breaker: { failureThreshold: 2, coolDownMs: 200 },
+  });
+  return { counter, prefix };
+}
+
+/** `n` views, each by its own client, of articles a and b in turn. */
+const viewsBy = (tag: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: "ab"[i % 2], client: `${tag}${i}` }));
+
+/**
+ * Ten views sent together before the breaker opens (no answer: Redis may count them later), then
+ * ten refused by the open breaker (held here, certainly not in Redis).
+ */
+async function recordThroughHang(counter: ViewCounter): Promise<void> {
+  await Promise.all(viewsBy("s", 10).map((v) => counter.record(v.id, v.client, NOW)));
+  for (const v of viewsBy("t", 10)) await counter.record(v.id, v.client, NOW);
+}
+
+/** Waits (bounded) until nothing is held here, then checks Redis counted each view once. */
+async function expectReplayed(
+  counter: ViewCounter,
+  prefix: string,
+  expected: Record<string, number>,
+): Promise<void> {
+  await eventually(counter, () => counter.health()?.views === 0);
+  expect(counter.health()).toMatchObject({ redis: "up", views: 0 });
+  expect(await countedInRedis(prefix)).toEqual(expected);
+}
+
+// stop()/start() and signals need a private redis-server; with only REDIS_URL these are skipped.
+const itControllable = (name: string, fn: () => Promise<void>) =>
+  it(
+    name,
+    async () => {
+      if (!redis.controllable) return void console.warn("REDIS_URL is external: skipped");
+      await fn();
+    },
+    60_000,
+  );
+
+describe("recording views while Redis is unavailable", () => {
+  itControllable(
+    "keeps views without sending a command while redis-server is killed, and replays them exactly once it is back",
+    async () => {
+      const { counter, prefix } = await openCounter();
+      try {
+        try {
+          expect(counter.health()?.redis).toBe("up");
+          await redis.stop();
+          const views = viewsBy("k", 20);
+          const results = await Promise.all(views.map((v) => counter.record(v.id, v.client, NOW)));
+          // Resolved while Redis is still dead; none was sent and left without an answer.
+          expect(results.every(Boolean)).toBe(true);
+          expect(counter.health()).toMatchObject({ redis: "down", views: 20, uncertain: 0 });
+          // A view the same client sends again is still limited while Redis is away.
+          expect(await counter.record("a", "k0", NOW)).toBe(false);
+          expect(await counter.pending(["a", "b"])).toEqual(
+            new Map([
+              ["a", 10],
+              ["b", 10],
+            ]),
+          );
+        } finally {
+          if (!redis.pid) await redis.start();
+        }
+        await expectReplayed(counter, prefix, { a: 10, b: 10 });
+        expect(counter.health()?.replayed).toBe(20);
+        // Counted in Redis now, not also held here.
+        expect(await counter.pending(["a", "b"])).toEqual(
+          new Map([
+            ["a", 10],
+            ["b", 10],
+          ]),
+        );
+      } finally {
+        await counter.close();
+      }
+    },
+  );
+
+  itControllable(
+    "answers while redis-server is stopped (SIGSTOP), and counts each view once after SIGCONT",
+    async () => {
+      const { counter, prefix } = await openCounter();
+      const pid = redis.pid!;
+      try {
+        try {
+          const before = viewsBy("p", 4);
+          for (const v of before) expect(await counter.record(v.id, v.client, NOW)).toBe(true);
+          process.kill(pid, "SIGSTOP");
+          await recordThroughHang(counter);
+          // Everything above resolved while the server is still stopped.
+          const held = counter.health()!;
+          expect(held).toMatchObject({ redis: "down", views: 20, overflow: 0 });
+          expect(held.uncertain).toBeGreaterThanOrEqual(10);
+        } finally {
+          process.kill(pid, "SIGCONT");
+        }
+        // The stopped server runs the in-flight scripts once it continues; the replay must not
+        // count them again.
+        await expectReplayed(counter, prefix, { a: 12, b: 12 });
+      } finally {
+        await counter.close();
+      }
+    },
+  );
+
+  itControllable(
+    "answers while clients are paused (CLIENT PAUSE WRITE), and counts each view once after",
+    async () => {
+      const { counter, prefix } = await openCounter();
+      try {
+        try {
+          await withProbe((probe) => probe.call("CLIENT", "PAUSE", "30000", "WRITE"));
+          await recordThroughHang(counter);
+          // Resolved while the pause (30 s) still holds: it is lifted only below.
+          expect(counter.health()).toMatchObject({ views: 20, overflow: 0 });
+        } finally {
+          await withProbe((probe) => probe.call("CLIENT", "UNPAUSE"));
+        }
+        await expectReplayed(counter, prefix, { a: 10, b: 10 });
+      } finally {
+        await counter.close();
+      }
+    },
+  );
+
+  itControllable("takes the held views into the flush once Redis is back", async () => {
+    const { counter } = await openCounter();
+    try {
+      try {
+        await redis.stop();
+        for (const v of viewsBy("f", 6)) await counter.record(v.id, v.client, NOW);
+        expect(await counter.takePending()).toEqual(new Map());
+      } finally {
+        if (!redis.pid) await redis.start();
+      }
+      for (let i = 0; i < 200 && counter.health()?.redis !== "up"; i++) await delay(50);
+      expect(await counter.takePending()).toEqual(
+        new Map([
+          ["a", 3],
+          ["b", 3],
+        ]),
+      );
+      expect(counter.health()).toMatchObject({ views: 0, replayed: 6 });
+    } finally {
+      await counter.close();
+    }
+  });
+});
