@@ -53,6 +53,12 @@ const envSchema = z.object({
   SCHEDULER_TICK_MS: intFrom(100, 3_600_000).default("5000"),
   SCHEDULER_CONCURRENCY: intFrom(1, 256).default("4"),
   SCHEDULER_HOST_CONCURRENCY: intFrom(1, 64).default("2"),
+  LEASE_MS: intFrom(1000, 3_600_000).default("30000"),
+  LEASE_RENEW_MS: intFrom(100, 1_200_000).optional(),
+  WORKER_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, "must be 1-200 printable characters without spaces")
+    .optional(),
   GRAPHQL_MAX_DEPTH: intFrom(2, 100).default("12"),
   GRAPHQL_MAX_ALIASES: intFrom(0, 1000).default("20"),
   GRAPHQL_MAX_DIRECTIVES: intFrom(0, 1000).default("20"),
@@ -175,7 +181,18 @@ export interface Config {
   compiledExecution: boolean;
   /** Keep and serve again whole responses of anonymous queries. */
   responseCache: boolean;
-  scheduler: { enabled: boolean; tickMs: number; concurrency: number; hostConcurrency: number };
+  scheduler: {
+    enabled: boolean;
+    tickMs: number;
+    concurrency: number;
+    hostConcurrency: number;
+    /** How long a claim or a renewal holds a source (LEASE_MS). */
+    leaseMs: number;
+    /** How often a worker renews the leases it holds (LEASE_RENEW_MS; a third of the lease). */
+    renewMs: number;
+    /** The lease owner (WORKER_ID); null: derived from the host and port (see main). */
+    workerId: string | null;
+  };
   /** Parse threads (0: parse on the main thread; null: one per core, at most 4) and their heap. */
   parse: { threads: number | null; maxHeapMb: number };
   /** SQLite reader threads for the API's reads (0: the main thread; null: one per core, at most 4). */
@@ -255,6 +272,15 @@ function findSourcesFile(explicit: string | undefined, cwd: string, packageRoot:
   return existsSync(bundled) ? bundled : null;
 }
 
+/** The heartbeat: a third of the lease unless set, and always well inside it. */
+function renewMsOf(leaseMs: number, renewMs: number | undefined): number {
+  if (renewMs === undefined) return Math.floor(leaseMs / 3);
+  if (renewMs * 2 > leaseMs) {
+    throw new ConfigError(`LEASE_RENEW_MS: must be at most half of LEASE_MS (${leaseMs})`);
+  }
+  return renewMs;
+}
+
 /** Parses and validates the environment (and the sources file) once; throws ConfigError. */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
@@ -300,6 +326,9 @@ export function loadConfig(
       tickMs: e.SCHEDULER_TICK_MS,
       concurrency: e.SCHEDULER_CONCURRENCY,
       hostConcurrency: e.SCHEDULER_HOST_CONCURRENCY,
+      leaseMs: e.LEASE_MS,
+      renewMs: renewMsOf(e.LEASE_MS, e.LEASE_RENEW_MS),
+      workerId: e.WORKER_ID ?? null,
     },
     parse: { threads: e.PARSE_THREADS ?? null, maxHeapMb: e.PARSE_MAX_HEAP_MB },
     sqliteReadThreads: e.SQLITE_READ_THREADS ?? null,

@@ -39,7 +39,8 @@ import type { Store } from "./store/store";
 export interface Gateway extends ReadPath {
   store: Store;
   cache: Cache;
-  ingest(source: Source): Promise<IngestReport>;
+  /** Ingests a source; `lease` aborts when another worker took its lease over. */
+  ingest(source: Source, lease?: AbortSignal): Promise<IngestReport>;
   /** Source management for the admin mutations. */
   sources: SourceAdmin;
   /** Counts article views (Redis when configured). */
@@ -80,9 +81,21 @@ async function openSyncedStore(config: Config, options: CreateStoreOptions = {})
   }
 }
 
-/** How long one ingest may hold its source: two fetch deadlines and a minute for the rest. */
-function leaseMsFor(config: Config): number {
+/**
+ * How long `newsgate ingest` holds what it claims: it renews nothing, so two fetch deadlines and
+ * a minute for the rest.
+ */
+function passLeaseMsFor(config: Config): number {
   return config.fetch.timeoutMs * 2 + 60_000;
+}
+
+/**
+ * Who owns a service's leases: WORKER_ID, else the host, the command and its port, which stay
+ * the same when the process restarts, so it frees its own leases at once. Several workers on
+ * one host with one PORT need a WORKER_ID each.
+ */
+export function leaseOwnerOf(config: Config, kind: "serve" | "worker"): string {
+  return config.scheduler.workerId ?? `${hostname()}:${kind}:${config.port}`;
 }
 
 /** What a caller may add to the gateway it opens (the benchmarks count store queries). */
@@ -150,7 +163,7 @@ export async function openGateway(
     }),
     storyFeatures: createStoryFeatureCache(),
   };
-  const ingest = (source: Source) => ingestSource(deps, source);
+  const ingest = (source: Source, lease?: AbortSignal) => ingestSource(deps, source, lease);
   return {
     ...readPath,
     views,
@@ -176,15 +189,23 @@ export async function openGateway(
   };
 }
 
-function startScheduler(config: Config, gateway: Gateway, logger: Logger) {
+function startScheduler(
+  config: Config,
+  gateway: Gateway,
+  logger: Logger,
+  kind: "serve" | "worker",
+) {
+  const owner = leaseOwnerOf(config, kind);
+  logger.info({ owner, leaseMs: config.scheduler.leaseMs }, "scheduler leases");
   const scheduler = createScheduler({
     store: gateway.store,
     ingest: gateway.ingest,
-    owner: `${hostname()}:${process.pid}`,
+    owner,
     tickMs: config.scheduler.tickMs,
     concurrency: config.scheduler.concurrency,
     hostConcurrency: config.scheduler.hostConcurrency,
-    leaseMs: leaseMsFor(config),
+    leaseMs: config.scheduler.leaseMs,
+    renewMs: config.scheduler.renewMs,
     now: Date.now,
     timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     onError: (err) => logger.error({ err }, "scheduler tick failed"),
@@ -256,7 +277,9 @@ export async function serveGateway(
     },
     logger,
   });
-  const scheduler = config.scheduler.enabled ? startScheduler(config, gateway, logger) : null;
+  const scheduler = config.scheduler.enabled
+    ? startScheduler(config, gateway, logger, "serve")
+    : null;
   // The rankings are made afresh at once after a flush that brought views, not by a request.
   const flushViews = () =>
     flushViewCounts(gateway.views, gateway.store, gateway.generations)
@@ -285,7 +308,7 @@ const VIEW_FLUSH_MS = 30_000;
 /** `newsgate worker`: the scheduler alone. */
 export async function startWorker(config: Config, logger: Logger): Promise<Running> {
   const gateway = await openGateway(config, logger, NO_API);
-  const scheduler = startScheduler(config, gateway, logger);
+  const scheduler = startScheduler(config, gateway, logger, "worker");
   logger.info({ sources: config.sources.length }, "newsgate worker started");
   return {
     async stop() {
@@ -306,7 +329,7 @@ export async function runIngestPass(
     const claimed = await gateway.store.claimDueSources({
       now: Date.now(),
       owner: `${hostname()}:${process.pid}:ingest`,
-      leaseMs: leaseMsFor(config),
+      leaseMs: passLeaseMsFor(config),
       limit: 10_000,
       all: opts.all,
       ids: opts.ids.length > 0 ? opts.ids : undefined,

@@ -31,6 +31,23 @@ describe("loadConfig", () => {
     });
   });
 
+  it("leases for 30 s, renews every third of the lease, and names no worker by default", () => {
+    const dir = tempDir();
+    expect(loadConfig({}, { cwd: dir, packageRoot: dir }).scheduler).toMatchObject({
+      leaseMs: 30_000,
+      renewMs: 10_000,
+      workerId: null,
+    });
+    const env = { LEASE_MS: "9000", LEASE_RENEW_MS: "2000", WORKER_ID: "worker-a" };
+    expect(loadConfig(env, { cwd: dir, packageRoot: dir }).scheduler).toMatchObject({
+      leaseMs: 9000,
+      renewMs: 2000,
+      workerId: "worker-a",
+    });
+    const slowBeat = { LEASE_MS: "9000", LEASE_RENEW_MS: "5000" };
+    expect(() => loadConfig(slowBeat, { cwd: dir, packageRoot: dir })).toThrow(/LEASE_RENEW_MS/);
+  });
+
   it("reads the bundled example sources when no config file is given", () => {
     const config = loadConfig({}, { cwd: tempDir(), packageRoot: join(__dirname, "..") });
     expect(config.sourcesFile).toMatch(/examples[/\\]newsgate\.config\.json$/);

@@ -17,3 +17,9 @@ export interface IngestReport {
  * nothing of it was lost (its validators were not kept), and the source is fetched again soon.
  */
 export const STORE_UNAVAILABLE_STATUS = "store-unavailable";
+
+/**
+ * The status of an ingest whose lease another worker took over while it ran: what it fetched is
+ * not stored or recorded here, since the new owner fetches the source again.
+ */
+export const LEASE_LOST_STATUS = "lease-lost";

@@ -10,7 +10,7 @@ import { clusterNewArticles } from "./cluster-articles";
 import type { ClusterCandidate, StoryFeatures } from "../domain/story-similarity";
 import { fetchFullStories } from "./fetch-full-stories";
 import { createHostLimiter, type HostLimiter } from "../fetch/host-limiter";
-import { type IngestReport, STORE_UNAVAILABLE_STATUS } from "./ingest-report";
+import { type IngestReport, LEASE_LOST_STATUS, STORE_UNAVAILABLE_STATUS } from "./ingest-report";
 import { StoreUnavailableError } from "../store/store-unavailable-error";
 import { type ParsedDocument, parseDocument, type ParseDocumentOptions } from "./parse-document";
 
@@ -72,7 +72,12 @@ function failure(err: unknown): Pick<Attempt, "status" | "error" | "retryAfterMs
   return { status: (err as Error)?.name === "FeedParseError" ? "parse" : "error", error };
 }
 
-async function attempt(deps: IngestDeps, source: Source, started: number): Promise<Attempt> {
+async function attempt(
+  deps: IngestDeps,
+  source: Source,
+  started: number,
+  lease?: AbortSignal,
+): Promise<Attempt> {
   let res: FetchResult;
   try {
     res = await deps.fetch({
@@ -96,6 +101,7 @@ async function attempt(deps: IngestDeps, source: Source, started: number): Promi
     const { etag, lastModified, maxAgeMs, retryAfterMs } = res;
     return { status, httpStatus, error: null, etag, lastModified, maxAgeMs, retryAfterMs };
   }
+  if (lease?.aborted) return leaseLost(httpStatus);
   try {
     const stored = await parseAndStore(deps, source, res, started);
     return { status, httpStatus, error: null, ...stored };
@@ -238,13 +244,28 @@ function reportOf(source: Source, a: Attempt, durationMs: number): IngestReport 
   };
 }
 
+function leaseLost(httpStatus: number | null): Attempt {
+  return { status: LEASE_LOST_STATUS, httpStatus, error: "lease taken over by another worker" };
+}
+
 /**
  * Fetches, parses and stores one source, then records the outcome and its next check on it
- * (under the lease the source was claimed with). Failures are recorded, not thrown.
+ * (under the lease the source was claimed with). Failures are recorded, not thrown. `lease`,
+ * when given, aborts once the lease is lost: what was fetched is then neither stored nor
+ * recorded (the store refuses the record of a lost lease anyway).
  */
-export async function ingestSource(deps: IngestDeps, source: Source): Promise<IngestReport> {
+export async function ingestSource(
+  deps: IngestDeps,
+  source: Source,
+  lease?: AbortSignal,
+): Promise<IngestReport> {
   const started = deps.now();
-  const result = await attempt(deps, source, started);
+  const result = await attempt(deps, source, started, lease);
+  if (lease?.aborted) {
+    const report = reportOf(source, leaseLost(result.httpStatus), deps.now() - started);
+    deps.log(report, source);
+    return report;
+  }
   const next = await planFor(deps, source, started, result);
   const recorded = await recordOutcome(deps, outcomeOf(source, started, result, next), source);
   const report = reportOf(source, { ...result, ...recorded }, deps.now() - started);

@@ -4,7 +4,10 @@ import type { Database, SourcesTable } from "./database";
 import type { Store } from "./store";
 
 /** The part of the Store that records fetches, manages leases and reads a source's pace. */
-export type FetchRecords = Pick<Store, "recordFetch" | "releaseLeases" | "listRecentPublishTimes">;
+export type FetchRecords = Pick<
+  Store,
+  "recordFetch" | "releaseLeases" | "renewLeases" | "listRecentPublishTimes"
+>;
 
 /** Fetch bookkeeping over `db`. */
 export function createFetchRecords(db: Kysely<Database>): FetchRecords {
@@ -34,6 +37,17 @@ export function createFetchRecords(db: Kysely<Database>): FetchRecords {
         .where("lease_owner", "=", owner)
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
+    },
+    renewLeases: async (owner, ids, until) => {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .updateTable("sources")
+        .set({ lease_until: until })
+        .where("lease_owner", "=", owner)
+        .where("id", "in", [...ids])
+        .returning("id")
+        .execute();
+      return rows.map((r) => r.id);
     },
     listRecentPublishTimes: async (sourceId, limit) => {
       const rows = await db

@@ -147,6 +147,12 @@ export interface Store {
   setNextCheck(id: string, next: { at: number; reason: NextCheckReason }): Promise<void>;
   /** Frees every lease `owner` holds (claimed but never recorded); resolves how many. */
   releaseLeases(owner: string): Promise<number>;
+  /**
+   * Extends to `until` the leases `owner` still holds among `ids` (a worker's heartbeat) and
+   * resolves their ids; a source whose lease another owner took over, or that was recorded or
+   * released, is left as it is and is absent from the answer.
+   */
+  renewLeases(owner: string, ids: readonly string[], until: number): Promise<string[]>;
   /** Publish times (epoch ms) of a source's newest stored articles, newest first. */
   listRecentPublishTimes(sourceId: string, limit: number): Promise<number[]>;
   /** Inserts or updates articles (and their tags) idempotently; unchanged rows are not written. */

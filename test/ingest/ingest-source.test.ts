@@ -89,6 +89,7 @@ describe.each(listBackends())("ingesting sources on $name", (backend) => {
       concurrency: 3,
       hostConcurrency: 3,
       leaseMs: 60_000,
+      renewMs: 20_000,
       now: () => now.t,
       timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       onError: (e) => {

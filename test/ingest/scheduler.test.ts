@@ -72,6 +72,8 @@ async function until(done: () => boolean, rounds = 200): Promise<void> {
 
 // The loop's timing is the subject here, so it runs on the in-process SQLite store: a network
 // database's own timers and round trips would blur what fake time is being measured.
+const LEASE_MS = 60_000;
+
 const sqliteOnly = listBackends().filter((b) => b.name === "sqlite");
 
 describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
@@ -79,7 +81,7 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
   afterEach(() => jest.useRealTimers());
 
   function schedulerWith(
-    ingest: (s: Source) => Promise<IngestReport>,
+    ingest: (s: Source, lease: AbortSignal) => Promise<IngestReport>,
     now: () => number,
     caps = { concurrency: 2, hostConcurrency: 2 },
   ) {
@@ -91,7 +93,8 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
       owner: "test-worker",
       tickMs: 5000,
       ...caps,
-      leaseMs: 60_000,
+      leaseMs: LEASE_MS,
+      renewMs: LEASE_MS / 3,
       now,
       timers: { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       onError: (e) => errors.push(e),
@@ -180,7 +183,7 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
     expect(Object.fromEntries(gated.peaks)).toEqual({ "a.example": 2, "b.example": 2 });
   });
 
-  it("leases a pass for as many rounds as the host cap may need", async () => {
+  it("claims for one lease: queued sources are renewed while they wait", async () => {
     await ctx.store().upsertSources([onHost("a", 1)]);
     let leaseUntil: number | null = null;
     const { scheduler } = schedulerWith(
@@ -192,7 +195,86 @@ describe.each(sqliteOnly)("scheduler loop on $name", (backend) => {
       { concurrency: 4, hostConcurrency: 2 },
     );
     await scheduler.tick();
-    expect(leaseUntil).toBe(T0 + 2 * 60_000);
+    expect(leaseUntil).toBe(T0 + LEASE_MS);
+  });
+
+  const leaseOf = async (id: string) => {
+    const [source] = await ctx.store().getSources([id]);
+    return { owner: source.leaseOwner, until: source.leaseUntil, status: source.lastStatus };
+  };
+
+  it("keeps the lease of a slow fetch across several lease periods", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"], now: T0 });
+    await ctx.store().upsertSources([onHost("slow", 1)]);
+    const gated = gatedIngest(ctx.store);
+    const { scheduler, counted, errors } = schedulerWith(gated.ingest, () => Date.now());
+    const pass = scheduler.tick();
+    await until(() => gated.waiting() === 1);
+    for (let beat = 1; beat <= 12; beat++) {
+      // Four lease periods in all, one heartbeat at a time.
+      await jest.advanceTimersByTimeAsync(LEASE_MS / 3);
+      await settle(() => counted.calls.get("renewLeases") === beat);
+      expect(await leaseOf("slow1")).toMatchObject({ owner: "test-worker" });
+      const rival = { owner: "rival", leaseMs: LEASE_MS, limit: 5, all: true };
+      expect(await ctx.store().claimDueSources({ ...rival, now: Date.now() })).toEqual([]);
+    }
+    expect(Date.now()).toBe(T0 + 4 * LEASE_MS);
+    expect((await leaseOf("slow1")).until).toBeGreaterThan(Date.now());
+    gated.releaseAll();
+    expect(await pass).toMatchObject([{ sourceId: "slow1", ok: true }]);
+    expect(await leaseOf("slow1")).toEqual({ owner: null, until: null, status: "200" });
+    // Nothing held: no more heartbeats.
+    await jest.advanceTimersByTimeAsync(LEASE_MS);
+    await settle(() => false, 10);
+    expect(counted.calls.get("renewLeases")).toBe(12);
+    expect(errors).toEqual([]);
+  });
+
+  it("stops a source's work when a renewal finds its lease taken over", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"], now: T0 });
+    await ctx.store().upsertSources([onHost("a", 1), onHost("a", 2)]);
+    const gated = gatedIngest(ctx.store);
+    const signals: AbortSignal[] = [];
+    const { scheduler } = schedulerWith(
+      (s, lease) => {
+        signals.push(lease);
+        return gated.ingest(s);
+      },
+      () => Date.now(),
+    );
+    const pass = scheduler.tick();
+    await until(() => gated.waiting() === 2);
+    // Another worker takes a1 over (as if this one had missed its renewals).
+    const rival = { owner: "rival", leaseMs: LEASE_MS, limit: 1, ids: ["a1"] };
+    await ctx.store().claimDueSources({ ...rival, now: T0 + LEASE_MS + 1 });
+    await jest.advanceTimersByTimeAsync(LEASE_MS / 3);
+    await settle(() => signals[0].aborted);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    gated.releaseAll();
+    await pass;
+    // The late record of a1 is refused: the rival's lease stands.
+    expect(await leaseOf("a1")).toMatchObject({ owner: "rival", status: null });
+    expect(await leaseOf("a2")).toMatchObject({ owner: null, status: "200" });
+  });
+
+  it("takes back at start the leases a previous run under the same owner left", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    await ctx.store().upsertSources([makeSource("one"), makeSource("two")]);
+    // The previous process claimed both for an hour and was killed.
+    const before = { owner: "test-worker", leaseMs: 3_600_000, limit: 5, now: T0 };
+    expect(await ctx.store().claimDueSources(before)).toHaveLength(2);
+    const ingested: string[] = [];
+    const ingest = async (s: Source) => {
+      ingested.push(s.id);
+      await ctx.store().recordFetch(recorded(s), s.leaseOwner);
+      return okReport(s);
+    };
+    const { scheduler, errors } = schedulerWith(ingest, () => T0 + 1000);
+    scheduler.start();
+    await settle(() => ingested.length === 2);
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    expect(ingested.sort()).toEqual(["one", "two"]);
   });
 
   it("stops gracefully: waits for running ingests and releases what never started", async () => {

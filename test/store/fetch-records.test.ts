@@ -151,6 +151,44 @@ describe.each(listBackends())("store fetch records on $name", (backend) => {
     });
   });
 
+  describe("renewLeases", () => {
+    const leases = async () =>
+      (await subject.store().listSources()).map((s) => [s.id, s.leaseOwner, s.leaseUntil]);
+
+    it("extends the leases its owner holds and resolves their ids", async () => {
+      const store = subject.store();
+      await store.upsertSources([makeSource("a"), makeSource("b"), makeSource("c")]);
+      await store.claimDueSources({ owner: "w1", leaseMs: LEASE, limit: 2, now: T0 });
+      const until = T0 + 3 * LEASE;
+      expect((await store.renewLeases("w1", ["a", "b"], until)).sort()).toEqual(["a", "b"]);
+      expect(await leases()).toEqual([
+        ["a", "w1", until],
+        ["b", "w1", until],
+        ["c", null, null],
+      ]);
+      // An extended lease is not free to claim before it runs out.
+      const claim = { owner: "w2", leaseMs: LEASE, limit: 5 };
+      const taken = await store.claimDueSources({ ...claim, now: T0 + 2 * LEASE });
+      expect(taken.map((s) => s.id)).toEqual(["c"]);
+    });
+
+    it("leaves a lease another owner took over, or one recorded, as it is", async () => {
+      const store = subject.store();
+      await store.upsertSources([makeSource("news"), makeSource("b")]);
+      await store.claimDueSources({ owner: "w1", leaseMs: LEASE, limit: 2, now: T0 });
+      const expired = T0 + LEASE + 1;
+      const takeOver = { owner: "w2", leaseMs: LEASE, limit: 1, ids: ["news"] };
+      await store.claimDueSources({ ...takeOver, now: expired });
+      expect(await store.recordFetch(outcome({ sourceId: "b" }), "w1")).toBe(true);
+      expect(await store.renewLeases("w1", ["news", "b"], T0 + 9 * LEASE)).toEqual([]);
+      expect(await leases()).toEqual([
+        ["b", null, null],
+        ["news", "w2", expired + LEASE],
+      ]);
+      expect(await store.renewLeases("w1", [], T0 + 9 * LEASE)).toEqual([]);
+    });
+  });
+
   describe("listRecentPublishTimes", () => {
     it("returns a source's newest publish times first, up to the limit", async () => {
       const store = subject.store();
