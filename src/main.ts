@@ -90,12 +90,13 @@ function passLeaseMsFor(config: Config): number {
 }
 
 /**
- * Who owns a service's leases: WORKER_ID, else the host, the command and its port, which stay
- * the same when the process restarts, so it frees its own leases at once. Several workers on
- * one host with one PORT need a WORKER_ID each.
+ * Who owns a service's leases: WORKER_ID, else the host, the command and the process id. Two live
+ * processes never share the default (a shared id would free each other's live leases); in a
+ * container the host name and the pid (1) stay the same across restarts, so a restarted
+ * container takes its leases back at once, and elsewhere WORKER_ID does that.
  */
 export function leaseOwnerOf(config: Config, kind: "serve" | "worker"): string {
-  return config.scheduler.workerId ?? `${hostname()}:${kind}:${config.port}`;
+  return config.scheduler.workerId ?? `${hostname()}:${kind}:${process.pid}`;
 }
 
 /** What a caller may add to the gateway it opens (the benchmarks count store queries). */
