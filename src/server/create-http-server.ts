@@ -27,6 +27,7 @@ import { createErrorFormatter } from "./format-error";
 import { withoutSuggestions } from "./hide-suggestions";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
 import { jsonErrors } from "./json-errors";
+import { requireUtf8 } from "./require-utf8";
 import type { ResponseCache, ResponseFill } from "./response-cache";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
 
@@ -125,6 +126,7 @@ export async function createHttpServer(deps: {
   app.use(createHealthRoutes(deps.readiness));
   app.use(
     "/graphql",
+    requireUtf8(),
     express.json({ limit: deps.bodyLimitBytes }),
     ...(deps.responseCache ? [deps.responseCache.middleware] : []),
     expressMiddleware(apollo, {
