@@ -139,7 +139,8 @@ async function readResponse(
 }
 
 async function readBody(res: Dispatcher.ResponseData, url: URL, maxBytes: number): Promise<Buffer> {
-  const encoding = header(res, "content-encoding");
+  // Sent twice, the header means both codings, in order.
+  const encoding = headerList(res, "content-encoding");
   const declared = Number(header(res, "content-length") ?? NaN);
   let decoders;
   try {
