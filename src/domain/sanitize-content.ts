@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { withoutTrackingParams } from "./canonical-url";
 import { imageSource, isTrackingPixel, VIDEO_EMBED_HOSTS, videoEmbed } from "./sanitize-media";
 
 const ALLOWED_TAGS = [
@@ -189,7 +190,7 @@ function cleanAttributes(tagName: string, attribs: Attributes, baseUrl: string):
     if (raw === undefined || name === "rel") continue;
     if (raw.length > MAX_ATTRIBUTE_LENGTH || HOSTILE_VALUE.test(raw)) continue;
     const value = URL_ATTRIBUTES.has(name)
-      ? absolutize(raw, baseUrl)
+      ? absoluteLink(tagName, name, raw, baseUrl)
       : name === "srcset"
         ? absolutizeSrcset(raw, baseUrl)
         : raw;
@@ -197,6 +198,12 @@ function cleanAttributes(tagName: string, attribs: Attributes, baseUrl: string):
     if (!HOSTILE_VALUE.test(value)) result[name] = value;
   }
   return result;
+}
+
+// A story's links lose their tracking parameters as its own URL does (canonicalizeUrl).
+function absoluteLink(tagName: string, name: string, raw: string, baseUrl: string): string {
+  const absolute = absolutize(raw, baseUrl);
+  return tagName === "a" && name === "href" ? withoutTrackingParams(absolute) : absolute;
 }
 
 // Unresolvable values are returned unchanged: the scheme check then keeps or drops them.

@@ -68,6 +68,22 @@ describe("sanitizeContent", () => {
     );
   });
 
+  it("removes tracking parameters from links, keeping the other parameters and the fragment", () => {
+    const html =
+      '<a href="https://e.com/a?utm_source=rss&amp;id=3&amp;fbclid=x&amp;GCLID=y#part">a</a>' +
+      '<a href="/b?utm_medium=email">b</a><a href="https://e.com/c?page=2&amp;utm_campaign=z">c</a>' +
+      '<a href="https://e.com/d?q=utm_source">d</a>';
+    const rel = 'rel="noopener noreferrer"';
+    const out = clean(html);
+    expect(out).toBe(
+      `<a href="https://e.com/a?id=3#part" ${rel}>a</a>` +
+        `<a href="https://news.example.com/b" ${rel}>b</a>` +
+        `<a href="https://e.com/c?page=2" ${rel}>c</a>` +
+        `<a href="https://e.com/d?q=utm_source" ${rel}>d</a>`,
+    );
+    expect(clean(out)).toBe(out);
+  });
+
   it("makes srcset candidates absolute", () => {
     expect(
       clean('<picture><source srcset="a.webp 1x, /b.webp 2x" type="image/webp"></picture>'),
