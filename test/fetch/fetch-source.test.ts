@@ -225,7 +225,7 @@ describe("fetchSource over HTTP", () => {
         quick.fetchSource({ url: `${server.url}/stall`, allowFile: false }),
       );
       expect(error.kind).toBe("timeout");
-      expect(error.message).toBe(`fetch: timed out after 300 ms fetching ${server.url}/stall`);
+      expect(error.message).toBe(`fetch: deadline of 300 ms passed fetching ${server.url}/stall`);
     } finally {
       await quick.close();
     }
