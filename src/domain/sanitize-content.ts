@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { withoutTrackingParams } from "./canonical-url";
+import { dropRawText } from "./drop-raw-text";
 import { imageSource, isTrackingPixel, VIDEO_EMBED_HOSTS, videoEmbed } from "./sanitize-media";
 
 const ALLOWED_TAGS = [
@@ -87,7 +88,9 @@ interface PassState {
 type OpenElement = "kept" | "dropped" | "textReplaced" | "skipped";
 
 function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
-  return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
+  // sanitize-html reads noscript, textarea, xmp and the like as markup, not where browsers end
+  // them: their content goes first, cut where a browser cuts it.
+  return neutralizeText(withoutRejected(sanitizeHtml(dropRawText(html), options)));
 }
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
