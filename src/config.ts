@@ -44,6 +44,7 @@ const envSchema = z.object({
   NEWSGATE_CONFIG: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FETCH_TIMEOUT_MS: intFrom(100, 300_000).default("15000"),
+  FETCH_CONNECT_TIMEOUT_MS: intFrom(100, 300_000).default("10000"),
   FETCH_MAX_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(String(10 * 1024 * 1024)),
   FETCH_USER_AGENT: z.string().min(1).max(300).default(DEFAULT_USER_AGENT),
   ALLOW_PRIVATE_NETWORKS: bool.default("false"),
@@ -165,7 +166,10 @@ export interface Config {
   cacheTtlSeconds: number;
   logLevel: string;
   fetch: {
+    /** Total deadline of one fetch. */
     timeoutMs: number;
+    /** Time to open one connection, within the deadline. */
+    connectTimeoutMs: number;
     maxBytes: number;
     userAgent: string;
     /** Lets sources reach loopback and private addresses (tests, intranet feeds). */
@@ -305,6 +309,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,
+      connectTimeoutMs: e.FETCH_CONNECT_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,
       userAgent: e.FETCH_USER_AGENT,
       allowPrivateNetworks: e.ALLOW_PRIVATE_NETWORKS,

@@ -35,6 +35,25 @@ export function canonicalizeUrl(
   return parsed.href;
 }
 
+/**
+ * Returns an absolute http(s) URL with its tracking parameters removed, and everything else (other
+ * parameters, fragment) as written; any other text unchanged. For links that stay links.
+ */
+export function withoutTrackingParams(href: string): string {
+  if (!href.includes("?")) return href;
+  let parsed: URL;
+  try {
+    parsed = new URL(href);
+  } catch {
+    return href;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return href;
+  const search = keptQuery(parsed.search);
+  if (search === parsed.search) return href;
+  parsed.search = search;
+  return parsed.href;
+}
+
 // Works on the raw query text rather than URLSearchParams, which would re-encode what it keeps.
 function keptQuery(search: string): string {
   const kept = search

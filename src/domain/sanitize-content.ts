@@ -1,4 +1,6 @@
 import sanitizeHtml from "sanitize-html";
+import { withoutTrackingParams } from "./canonical-url";
+import { dropRawText } from "./drop-raw-text";
 import { imageSource, isTrackingPixel, VIDEO_EMBED_HOSTS, videoEmbed } from "./sanitize-media";
 
 const ALLOWED_TAGS = [
@@ -86,7 +88,9 @@ interface PassState {
 type OpenElement = "kept" | "dropped" | "textReplaced" | "skipped";
 
 function cleanOnce(html: string, options: sanitizeHtml.IOptions): string {
-  return neutralizeText(withoutRejected(sanitizeHtml(html, options)));
+  // sanitize-html reads noscript, textarea, xmp and the like as markup, not where browsers end
+  // them: their content goes first, cut where a browser cuts it.
+  return neutralizeText(withoutRejected(sanitizeHtml(dropRawText(html), options)));
 }
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
@@ -189,7 +193,7 @@ function cleanAttributes(tagName: string, attribs: Attributes, baseUrl: string):
     if (raw === undefined || name === "rel") continue;
     if (raw.length > MAX_ATTRIBUTE_LENGTH || HOSTILE_VALUE.test(raw)) continue;
     const value = URL_ATTRIBUTES.has(name)
-      ? absolutize(raw, baseUrl)
+      ? absoluteLink(tagName, name, raw, baseUrl)
       : name === "srcset"
         ? absolutizeSrcset(raw, baseUrl)
         : raw;
@@ -197,6 +201,12 @@ function cleanAttributes(tagName: string, attribs: Attributes, baseUrl: string):
     if (!HOSTILE_VALUE.test(value)) result[name] = value;
   }
   return result;
+}
+
+// A story's links lose their tracking parameters as its own URL does (canonicalizeUrl).
+function absoluteLink(tagName: string, name: string, raw: string, baseUrl: string): string {
+  const absolute = absolutize(raw, baseUrl);
+  return tagName === "a" && name === "href" ? withoutTrackingParams(absolute) : absolute;
 }
 
 // Unresolvable values are returned unchanged: the scheme check then keeps or drops them.

@@ -13,12 +13,26 @@ export function tooLargeError(url: string, maxBytes: number): FetchError {
   );
 }
 
-/** Returns decompressors that undo a Content-Encoding header, last coding first. */
+// Real servers compress once, and a proxy at most once more; each further layer is another
+// decompressor in the pipe (a 1,000-layer chain is a thousand of them) for nothing.
+const MAX_CODINGS = 2;
+
+/**
+ * Returns decompressors that undo a Content-Encoding header, last coding first; refuses more
+ * than two stacked codings.
+ */
 export function createDecoders(contentEncoding: string | null, url: string): Transform[] {
   const codings = (contentEncoding ?? "")
     .split(",")
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== "" && c !== "identity");
+  if (codings.length > MAX_CODINGS) {
+    const where = describeUrl(url);
+    const message =
+      `fetch: ${codings.length} stacked content-encodings (at most ${MAX_CODINGS} are decoded) ` +
+      `from ${where}`;
+    throw new FetchError("http", message, where);
+  }
   return codings.reverse().map((coding) => {
     if (coding === "gzip" || coding === "x-gzip") return createGunzip();
     if (coding === "deflate") return createInflateAny();

@@ -75,19 +75,25 @@ const NETWORK_REASONS: Record<string, string> = {
   EHOSTUNREACH: "host unreachable",
   UND_ERR_SOCKET: "connection closed by the server",
 };
-const TIMEOUT_CODES = new Set([
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "ETIMEDOUT",
-]);
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
 
-/** Turns whatever an HTTP fetch threw into a FetchError (`timeout` when the deadline hit). */
+/** The time limits an HTTP fetch runs under, for messages. */
+export interface FetchTimeouts {
+  /** The total deadline of one fetch. */
+  timeoutMs: number;
+  /** The time to open one connection (TCP and TLS). */
+  connectTimeoutMs: number;
+}
+
+/**
+ * Turns whatever an HTTP fetch threw into a FetchError: `timeout` when the deadline hit or a
+ * connection took too long to open (each said in its own words), else `network` or `blocked`.
+ */
 export function classifyFetchFailure(
   error: unknown,
   url: string,
   deadlineHit: boolean,
-  timeoutMs: number,
+  timeouts: FetchTimeouts,
 ): FetchError {
   if (error instanceof FetchError) return error;
   const blocked = findBlocked(error);
@@ -95,8 +101,12 @@ export function classifyFetchFailure(
   const where = describeUrl(url);
   const code = errorCode(error);
   const options = { cause: error };
+  if (!deadlineHit && code === "UND_ERR_CONNECT_TIMEOUT") {
+    const message = `fetch: connect timeout after ${timeouts.connectTimeoutMs} ms fetching ${where}`;
+    return new FetchError("timeout", message, where, null, options);
+  }
   if (deadlineHit || TIMEOUT_CODES.has(code)) {
-    const message = `fetch: timed out after ${timeoutMs} ms fetching ${where}`;
+    const message = `fetch: deadline of ${timeouts.timeoutMs} ms passed fetching ${where}`;
     return new FetchError("timeout", message, where, null, options);
   }
   const reason = NETWORK_REASONS[code] ?? describeCause(error, code);

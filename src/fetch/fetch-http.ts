@@ -9,6 +9,7 @@ import { decodeBody } from "./decode-text";
 /** The fetcher options an HTTP fetch reads. */
 export interface HttpFetchSettings {
   timeoutMs: number;
+  connectTimeoutMs: number;
   maxBytes: number;
   userAgent: string;
   allowPrivateNetworks: boolean;
@@ -49,7 +50,7 @@ export async function fetchHttp(
       url = nextHop(res, url, start, visited);
     }
   } catch (error) {
-    throw classifyFetchFailure(error, url.href, deadline.signal.aborted, opts.timeoutMs);
+    throw classifyFetchFailure(error, url.href, deadline.signal.aborted, opts);
   } finally {
     clearTimeout(timer);
   }
@@ -139,7 +140,8 @@ async function readResponse(
 }
 
 async function readBody(res: Dispatcher.ResponseData, url: URL, maxBytes: number): Promise<Buffer> {
-  const encoding = header(res, "content-encoding");
+  // Sent twice, the header means both codings, in order.
+  const encoding = headerList(res, "content-encoding");
   const declared = Number(header(res, "content-length") ?? NaN);
   let decoders;
   try {

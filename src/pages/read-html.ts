@@ -1,8 +1,10 @@
 import { parseHTML } from "linkedom";
+import { decodePlainReferences } from "../domain/decode-plain-references";
 
 /** Reads an HTML page into a DOM (linkedom: no scripts run, nothing is fetched). */
 export function readHtml(html: string): Document {
-  return parseHTML(spaceAfterBreaks(html)).document as unknown as Document;
+  // Written-out references keep a text run one node (see decodePlainReferences).
+  return parseHTML(spaceAfterBreaks(decodePlainReferences(html))).document as unknown as Document;
 }
 
 /**

@@ -14,7 +14,7 @@ import express from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import {
   type DocumentNode,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
   parse,
   specifiedRules,
@@ -24,8 +24,10 @@ import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import { createCompiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./format-error";
+import { withoutSuggestions } from "./hide-suggestions";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
 import { jsonErrors } from "./json-errors";
+import { requireUtf8 } from "./require-utf8";
 import type { ResponseCache, ResponseFill } from "./response-cache";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
 
@@ -72,7 +74,8 @@ export async function createHttpServer(deps: {
     {
       schema: deps.schema,
       // The same limits as over HTTP, before a subscription starts.
-      onSubscribe: (_ctx, _id, payload) => limitErrors(deps.schema, payload.query, deps.limits),
+      onSubscribe: (_ctx, _id, payload) =>
+        limitErrors(deps.schema, payload.query, deps.limits, deps.production),
       context: (ctx) =>
         deps.createContext({
           authorization: stringParam(ctx.connectionParams?.authorization),
@@ -96,6 +99,8 @@ export async function createHttpServer(deps: {
     includeStacktraceInErrorResponses: !deps.production,
     formatError: createErrorFormatter({
       maskInternal: deps.production,
+      // Suggestions would spell out the schema that production keeps from introspection.
+      hideSuggestions: deps.production,
       onInternal: (formatted, error) =>
         deps.logger.error({ err: error, path: formatted.path }, "graphql error"),
     }),
@@ -121,6 +126,7 @@ export async function createHttpServer(deps: {
   app.use(createHealthRoutes(deps.readiness));
   app.use(
     "/graphql",
+    requireUtf8(),
     express.json({ limit: deps.bodyLimitBytes }),
     ...(deps.responseCache ? [deps.responseCache.middleware] : []),
     expressMiddleware(apollo, {
@@ -153,6 +159,7 @@ function limitErrors(
   schema: GraphQLSchema,
   query: string,
   limits: QueryLimits,
+  hideSuggestions: boolean,
 ): readonly GraphQLError[] | undefined {
   let document: DocumentNode;
   try {
@@ -161,7 +168,12 @@ function limitErrors(
     return [error as GraphQLError];
   }
   const errors = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
-  return errors.length > 0 ? errors : undefined;
+  if (errors.length === 0) return undefined;
+  if (!hideSuggestions) return errors;
+  return errors.map(
+    (e) =>
+      new GraphQLError(withoutSuggestions(e.message), { nodes: e.nodes, extensions: e.extensions }),
+  );
 }
 
 function stringParam(value: unknown): string | undefined {

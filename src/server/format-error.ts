@@ -4,6 +4,7 @@ import {
   STORE_UNAVAILABLE_CODE,
   storeUnavailableError,
 } from "./store-unavailable";
+import { withoutSuggestions } from "./hide-suggestions";
 
 interface ValidationErrorLike {
   property: string;
@@ -38,9 +39,24 @@ const CLIENT_CODES = new Set([
 /**
  * Shapes errors for clients: validation failures name the argument and rule; the store's
  * state (busy, timeouts, read-only, disk full) is STORE_UNAVAILABLE, with no internals; anything
- * unexpected is masked as INTERNAL_SERVER_ERROR when `maskInternal` is set.
+ * unexpected is masked as INTERNAL_SERVER_ERROR when `maskInternal` is set; with
+ * `hideSuggestions`, no message guesses at names the schema holds (`Did you mean "..."?`).
  */
 export function createErrorFormatter(opts: {
+  maskInternal: boolean;
+  hideSuggestions?: boolean;
+  onInternal: (formatted: GraphQLFormattedError, error: unknown) => void;
+}) {
+  const shape = formatFor(opts);
+  if (!opts.hideSuggestions) return shape;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shaped = shape(formatted, error);
+    const message = withoutSuggestions(shaped.message);
+    return message === shaped.message ? shaped : { ...shaped, message };
+  };
+}
+
+function formatFor(opts: {
   maskInternal: boolean;
   onInternal: (formatted: GraphQLFormattedError, error: unknown) => void;
 }) {

@@ -13,10 +13,15 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
     code: "BAD_REQUEST",
     message: "the request body is not valid JSON",
   },
+  "charset.unsupported": {
+    status: 415,
+    code: "BAD_REQUEST",
+    message: "the request body's charset is not supported: send JSON in UTF-8",
+  },
   "encoding.unsupported": {
     status: 415,
     code: "BAD_REQUEST",
-    message: "the request body's charset is not supported",
+    message: "the request body's Content-Encoding is not supported",
   },
 };
 

@@ -1,4 +1,8 @@
-import { canonicalizeUrl, isTrackingParam } from "../../src/domain/canonical-url";
+import {
+  canonicalizeUrl,
+  isTrackingParam,
+  withoutTrackingParams,
+} from "../../src/domain/canonical-url";
 
 describe("canonicalizeUrl", () => {
   it("lower-cases the scheme and host but not the path", () => {
@@ -62,5 +66,23 @@ describe("isTrackingParam", () => {
     expect(isTrackingParam("FBCLID")).toBe(true);
     expect(isTrackingParam("ref")).toBe(false);
     expect(isTrackingParam("page")).toBe(false);
+  });
+});
+
+describe("withoutTrackingParams", () => {
+  it("removes tracking parameters and keeps the rest, the fragment and the case as written", () => {
+    expect(withoutTrackingParams("https://E.com/A?x=1&utm_term=t&mc_eid=2#Frag")).toBe(
+      "https://e.com/A?x=1#Frag",
+    );
+  });
+
+  it("leaves other schemes, links without tracking and text that is not a URL unchanged", () => {
+    for (const href of [
+      "mailto:a@e.com?utm_source=x",
+      "https://e.com/?a=%7E",
+      "not a url?utm_x=1",
+    ]) {
+      expect(withoutTrackingParams(href)).toBe(href);
+    }
   });
 });

@@ -68,6 +68,45 @@ describe("sanitizeContent", () => {
     );
   });
 
+  it.each(["noscript", "textarea", "xmp", "iframe", "noembed", "noframes", "style", "script"])(
+    "keeps what follows a <%s> whose content holds its own end tag in an attribute",
+    (name) => {
+      const closed = clean(`<p>a</p><${name}><img alt="</${name}>"></${name}><p>b</p>`);
+      const open = clean(`<p>a</p><${name}><a title="</${name}><script>x</script>"><p>b</p>`);
+      for (const out of [closed, open]) {
+        expect(out).toMatch(/^<p>a<\/p>.*<p>b<\/p>$/);
+        expect(out).not.toMatch(/<(?!\/?p>)/);
+        expect(clean(out)).toBe(out);
+      }
+    },
+  );
+
+  it("ends raw-text elements where browsers do, not at a lookalike in an attribute", () => {
+    expect(clean('<noscript title="</noscript>"><p>hidden</p></noscript><p>b</p>')).toBe(
+      "<p>b</p>",
+    );
+    expect(clean('<a title="<noscript>">x</a><p>b</p>')).toBe(
+      '<a title="&lt;noscript&gt;" rel="noopener noreferrer">x</a><p>b</p>',
+    );
+    expect(clean("<p>a</p><noscript>never closed<p>b</p>")).toBe("<p>a</p>");
+  });
+
+  it("removes tracking parameters from links, keeping the other parameters and the fragment", () => {
+    const html =
+      '<a href="https://e.com/a?utm_source=rss&amp;id=3&amp;fbclid=x&amp;GCLID=y#part">a</a>' +
+      '<a href="/b?utm_medium=email">b</a><a href="https://e.com/c?page=2&amp;utm_campaign=z">c</a>' +
+      '<a href="https://e.com/d?q=utm_source">d</a>';
+    const rel = 'rel="noopener noreferrer"';
+    const out = clean(html);
+    expect(out).toBe(
+      `<a href="https://e.com/a?id=3#part" ${rel}>a</a>` +
+        `<a href="https://news.example.com/b" ${rel}>b</a>` +
+        `<a href="https://e.com/c?page=2" ${rel}>c</a>` +
+        `<a href="https://e.com/d?q=utm_source" ${rel}>d</a>`,
+    );
+    expect(clean(out)).toBe(out);
+  });
+
   it("makes srcset candidates absolute", () => {
     expect(
       clean('<picture><source srcset="a.webp 1x, /b.webp 2x" type="image/webp"></picture>'),

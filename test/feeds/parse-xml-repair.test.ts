@@ -1,25 +1,23 @@
 import { repairXmlEntities } from "../../src/feeds/parse-xml-repair";
 
 describe("repairXmlEntities", () => {
-  it("turns HTML named entities into numeric references", () => {
-    expect(repairXmlEntities("<t>a&nbsp;b&eacute;&mdash;</t>")).toBe(
-      "<t>a&#160;b&#233;&#8212;</t>",
-    );
+  it("turns HTML named entities into the characters they stand for", () => {
+    expect(repairXmlEntities("<t>a&nbsp;b&eacute;&mdash;</t>")).toBe("<t>a\u00a0bé—</t>");
   });
 
   it("escapes bare ampersands", () => {
     expect(repairXmlEntities("<t>AT&T & co</t>")).toBe("<t>AT&amp;T &amp; co</t>");
   });
 
-  it("leaves the XML entities readable and writes numeric references in decimal", () => {
-    expect(repairXmlEntities("&amp;&lt;&gt;&quot;&apos;&#38;&#x26;&#X41;&#0065;")).toBe(
-      "&amp;&lt;&gt;&quot;&apos;&#38;&#38;&#65;&#65;",
+  it("leaves the XML entities readable, writes out plain characters and markup ones in decimal", () => {
+    expect(repairXmlEntities("&amp;&lt;&gt;&quot;&apos;&#38;&#x26;&#X41;&#0065;&#x22;&#10;")).toBe(
+      "&amp;&lt;&gt;&quot;&apos;&#38;&#38;AA&#34;&#10;",
     );
     expect(repairXmlEntities("&bogus;")).toBe("&amp;bogus;");
   });
 
   it("repairs names that only look like the XML entities", () => {
-    expect(repairXmlEntities("&AMP;&LT;&ampx;&amp")).toBe("&#38;&#60;&#38;&#120;&#59;&amp;amp");
+    expect(repairXmlEntities("&AMP;&LT;&ampx;&amp")).toBe("&#38;&#60;&#38;x;&amp;amp");
   });
 
   it("leaves CDATA sections untouched", () => {
@@ -29,8 +27,13 @@ describe("repairXmlEntities", () => {
 });
 
 describe("repairXmlEntities on hostile input", () => {
+  it("writes out 100,000 character references as the text they stand for", () => {
+    const refs = "&#65;&#x42;".repeat(50_000);
+    expect(repairXmlEntities(`<d>${refs}</d>`)).toBe(`<d>${"AB".repeat(50_000)}</d>`);
+  });
+
   it("leaves an unclosed CDATA section to the parser", () => {
-    expect(repairXmlEntities("<a>&nbsp;<![CDATA[x & y")).toBe("<a>&#160;<![CDATA[x & y");
+    expect(repairXmlEntities("<a>&nbsp;<![CDATA[x & y")).toBe("<a>\u00a0<![CDATA[x & y");
   });
 
   it("reads a document of many unclosed CDATA sections in one pass", () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { FetchError } from "../../src/fetch/fetch-error";
 import { createFetcher, type Fetcher, type FetcherOptions } from "../../src/fetch/fetch-source";
 import { startHttpServer, type TestHttpServer } from "../support/http-server";
+import { startUnacceptingServer } from "../support/unaccepting-server";
 
 const MiB = 1024 * 1024;
 let server: TestHttpServer;
@@ -90,7 +91,7 @@ describe("fetchSource against hostile servers", () => {
   it("ends a body sent one byte every 500 ms at the total deadline", async () => {
     const error = await failure(fetcherWith({ timeoutMs: 1500 }), "/drip");
     expect(error.kind).toBe("timeout");
-    expect(error.message).toBe(`fetch: timed out after 1500 ms fetching ${server.url}/drip`);
+    expect(error.message).toBe(`fetch: deadline of 1500 ms passed fetching ${server.url}/drip`);
     // Bytes kept arriving well inside undici's 1500 ms idle timeouts, and the failure is the
     // deadline's abort, not an undici headers or body timeout.
     expect(drip.bytes).toBeGreaterThanOrEqual(2);
@@ -101,7 +102,27 @@ describe("fetchSource against hostile servers", () => {
   it("times out a server that accepts the connection and never answers", async () => {
     const error = await failure(fetcherWith({ timeoutMs: 300 }), "/silent");
     expect(error.kind).toBe("timeout");
-    expect(error.message).toBe(`fetch: timed out after 300 ms fetching ${server.url}/silent`);
+    expect(error.message).toBe(`fetch: deadline of 300 ms passed fetching ${server.url}/silent`);
+  });
+
+  it("gives up on a connection that does not open within the connect timeout, not at the deadline", async () => {
+    const unaccepting = await startUnacceptingServer();
+    try {
+      const fetcher = fetcherWith({ timeoutMs: 5000, connectTimeoutMs: 300 });
+      const error = await fetcher
+        .fetchSource({ url: `${unaccepting.url}/feed`, allowFile: false })
+        .then(
+          () => new Error("expected the fetch to fail"),
+          (e: unknown) => e as FetchError,
+        );
+      expect(error).toBeInstanceOf(FetchError);
+      expect((error as FetchError).kind).toBe("timeout");
+      expect(error.message).toBe(
+        `fetch: connect timeout after 300 ms fetching ${unaccepting.url}/feed`,
+      );
+    } finally {
+      await unaccepting.close();
+    }
   });
 
   it("stops reading a 200 MB body at a 10 MiB cap and closes the connection", async () => {

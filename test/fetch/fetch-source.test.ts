@@ -58,6 +58,19 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   "/status/404": (_req, res) => res.writeHead(404).end("missing"),
   "/to-file": (_req, res) => res.writeHead(302, { location: "file:///etc/passwd" }).end(),
   "/no-location": (_req, res) => res.writeHead(301).end(),
+  "/gzip-br": (_req, res) =>
+    res.writeHead(200, { "content-encoding": "gzip, br" }).end(brotliCompressSync(gzipSync(FEED))),
+  "/gzip-twice-headers": (_req, res) =>
+    res
+      .writeHead(200, [
+        ["content-encoding", "gzip"],
+        ["content-encoding", "gzip"],
+      ])
+      .end(gzipSync(gzipSync(FEED))),
+  "/gzip-3": (_req, res) =>
+    res
+      .writeHead(200, { "content-encoding": "gzip, gzip, gzip" })
+      .end(gzipSync(gzipSync(gzipSync(FEED)))),
   "/compress": (_req, res) => res.writeHead(200, { "content-encoding": "compress" }).end("x"),
 };
 
@@ -156,6 +169,21 @@ describe("fetchSource over HTTP", () => {
     },
   );
 
+  it.each(["/gzip-br", "/gzip-twice-headers"])(
+    "decodes a body compressed twice (%s)",
+    async (path) => {
+      expect((await get(path)).body).toBe(FEED);
+    },
+  );
+
+  it("refuses a body under three stacked content-encodings", async () => {
+    const error = await failure(get("/gzip-3"));
+    expect(error.kind).toBe("http");
+    expect(error.message).toBe(
+      `fetch: 3 stacked content-encodings (at most 2 are decoded) from ${server.url}/gzip-3`,
+    );
+  });
+
   it("rejects a corrupt compressed body", async () => {
     const error = await failure(get("/corrupt-gzip"));
     expect(error.kind).toBe("http");
@@ -197,7 +225,7 @@ describe("fetchSource over HTTP", () => {
         quick.fetchSource({ url: `${server.url}/stall`, allowFile: false }),
       );
       expect(error.kind).toBe("timeout");
-      expect(error.message).toBe(`fetch: timed out after 300 ms fetching ${server.url}/stall`);
+      expect(error.message).toBe(`fetch: deadline of 300 ms passed fetching ${server.url}/stall`);
     } finally {
       await quick.close();
     }

@@ -70,6 +70,13 @@ describe("the HTTP server in development", () => {
     expect(res.status).toBe(400);
   });
 
+  it("suggests the field a mistyped one may have meant", async () => {
+    const { body } = await postGraphql(running.url!, "{ headline { totalCount } }");
+    expect(body.errors![0].message).toBe(
+      'Cannot query field "headline" on type "Query". Did you mean "headlines"?',
+    );
+  });
+
   it("answers a syntax error with GRAPHQL_PARSE_FAILED", async () => {
     const { status, body } = await postGraphql(running.url!, "{ headlines { ");
     expect(status).toBe(400);
@@ -92,6 +99,24 @@ describe("the HTTP server in production", () => {
   it("refuses introspection", async () => {
     const { body } = await postGraphql(running.url!, "{ __schema { types { name } } }");
     expect(body.errors![0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("suggests no field, argument or enum value names (introspection is off)", async () => {
+    const field = await postGraphql(running.url!, "{ headline { totalCount } }");
+    expect(field.body.errors![0]).toMatchObject({
+      message: 'Cannot query field "headline" on type "Query".',
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+    const argument = await postGraphql(running.url!, "{ headlines(frist: 1) { totalCount } }");
+    expect(argument.body.errors![0].message).toBe(
+      'Unknown argument "frist" on field "Query.headlines".',
+    );
+    const order = "query($o: HeadlineOrder) { headlines(orderBy: $o) { totalCount } }";
+    const variable = await postGraphql(running.url!, order, { o: "LATES" });
+    expect(variable.body.errors![0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify([field.body, argument.body, variable.body])).not.toMatch(
+      /did you mean|headlines"\?|LATEST/i,
+    );
   });
 
   it("sends client errors with their code and without a stack trace", async () => {

@@ -185,10 +185,10 @@ describe("requests a client got wrong", () => {
     await server.close();
     await store.close();
   });
-  const send = async (body: string) => {
+  const send = async (body: string, contentType = "application/json") => {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": contentType },
       body,
     });
     return {
@@ -216,6 +216,45 @@ describe("requests a client got wrong", () => {
       }),
     );
     expect(res.json.errors[0].extensions.code).toBe("QUERY_TOO_COSTLY");
+  });
+
+  it("refuses a body in a charset other than UTF-8 with 415 and says which to send", async () => {
+    const body = JSON.stringify({ query: "{ tags { totalCount } }" });
+    for (const charset of ["utf-7", "UTF-16", "iso-8859-1", '"utf-32"']) {
+      const res = await send(body, `application/json; charset=${charset}`);
+      expect(res.status).toBe(415);
+      expect(res.json).toEqual({
+        errors: [
+          {
+            message: "the request body's charset is not supported: send JSON in UTF-8",
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
+  });
+
+  it("accepts UTF-8 in any case, and no charset", async () => {
+    const body = JSON.stringify({ query: "{ tags { totalCount } }" });
+    for (const type of [
+      "application/json",
+      "application/json; charset=UTF-8",
+      "application/json;charset=utf-8",
+    ]) {
+      const res = await send(body, type);
+      expect(res.status).toBe(200);
+      expect(res.json.data.tags.totalCount).toBe(0);
+    }
+  });
+
+  it("refuses a Content-Encoding it does not read with 415", async () => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "compress" },
+      body: "x",
+    });
+    expect(res.status).toBe(415);
+    expect((await res.json()).errors[0].message).toMatch(/Content-Encoding/);
   });
 
   it("answers an unreadable body as JSON, with no stack trace", async () => {

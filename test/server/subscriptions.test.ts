@@ -106,6 +106,35 @@ describe("subscription limits", () => {
   });
 });
 
+describe("subscription errors in production", () => {
+  it("suggest no field names", async () => {
+    const running = await startServer(testConfig({ env: "production" }), logger);
+    const client = createClient({
+      url: running.url!.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const errors = await new Promise<readonly { message: string }[]>((resolve, reject) => {
+        client.subscribe(
+          { query: "subscription { articleAdded { titel } }" },
+          {
+            next: () => reject(new Error("expected no event")),
+            error: (e) => resolve(e as never),
+            complete: () => resolve([]),
+          },
+        );
+      });
+      expect(errors.map((e) => e.message)).toEqual([
+        'Cannot query field "titel" on type "Article".',
+      ]);
+    } finally {
+      await client.dispose();
+      await running.stop();
+    }
+  });
+});
+
 // Waits until the gateway's Redis subscription is in place (no publish may be lost to a race).
 async function untilSubscribed(url: string, channel: string): Promise<void> {
   const probe = new Redis(url);
