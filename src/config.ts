@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { QueryLimits } from "./domain/query-limits";
+import type { BucketRate } from "./domain/token-bucket";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
@@ -67,6 +68,10 @@ const envSchema = z.object({
       "must be comma-separated keys of 16 to 256 characters (letters, digits, ._~+/=-)",
     )
     .optional(),
+  RATE_LIMIT_PER_MINUTE: intFrom(0, 100_000_000).default("6000"),
+  RATE_LIMIT_BURST: intFrom(0, 100_000_000).default("6000"),
+  RATE_LIMIT_API_KEY_PER_MINUTE: intFrom(0, 100_000_000).default("0"),
+  RATE_LIMIT_API_KEY_BURST: intFrom(0, 100_000_000).default("0"),
   PARSE_THREADS: intFrom(0, 64).optional(),
   SQLITE_READ_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
@@ -171,6 +176,8 @@ export interface Config {
   apiKeys: string[];
   /** How much one GraphQL request may ask for (see query-limits). */
   limits: QueryLimits;
+  /** Per-client token buckets in cost units; null: that kind of client is not limited. */
+  rateLimit: { anonymous: BucketRate | null; apiKey: BucketRate | null };
   /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
   compiledExecution: boolean;
   /** Keep and serve again whole responses of anonymous queries. */
@@ -246,6 +253,11 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
   });
 }
 
+/** A bucket rate, or null (no limit) when either number is 0. */
+function bucketRate(perMinute: number, burst: number): BucketRate | null {
+  return perMinute > 0 && burst > 0 ? { perMinute, burst } : null;
+}
+
 /** Picks the sources file: NEWSGATE_CONFIG, else ./newsgate.config.json, else the examples. */
 function findSourcesFile(explicit: string | undefined, cwd: string, packageRoot: string) {
   if (explicit) return resolve(cwd, explicit);
@@ -292,6 +304,10 @@ export function loadConfig(
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+    },
+    rateLimit: {
+      anonymous: bucketRate(e.RATE_LIMIT_PER_MINUTE, e.RATE_LIMIT_BURST),
+      apiKey: bucketRate(e.RATE_LIMIT_API_KEY_PER_MINUTE, e.RATE_LIMIT_API_KEY_BURST),
     },
     compiledExecution: e.GRAPHQL_COMPILED,
     responseCache: e.RESPONSE_CACHE,

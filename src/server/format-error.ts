@@ -4,6 +4,7 @@ import {
   STORE_UNAVAILABLE_CODE,
   storeUnavailableError,
 } from "./store-unavailable";
+import { RATE_LIMITED_CODE } from "./rate-limited-error";
 
 interface ValidationErrorLike {
   property: string;
@@ -32,6 +33,7 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "QUERY_TOO_COSTLY",
+  RATE_LIMITED_CODE,
   STORE_UNAVAILABLE_CODE,
 ]);
 
