@@ -31,6 +31,7 @@ import { findFeedFor } from "./ingest/find-feed-for";
 import { createApiKeyCheck } from "./server/api-key";
 import { createClientLimits } from "./server/client-limits";
 import { createMemoryRateLimiter } from "./cache/memory-rate-limiter";
+import { createRedisRateLimiter } from "./cache/redis-rate-limiter";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
@@ -231,7 +232,13 @@ export async function serveGateway(
 ): Promise<Running> {
   const isAdmin = createApiKeyCheck(config.apiKeys);
   const schema = await buildGatewaySchema(gateway.events);
-  const limiter = createMemoryRateLimiter();
+  const limiter = config.redisUrl
+    ? await createRedisRateLimiter({
+        url: config.redisUrl,
+        prefix: config.cachePrefix,
+        logger: logger.child({ part: "redis" }),
+      })
+    : createMemoryRateLimiter();
   const { anonymous, apiKey } = config.rateLimit;
   const clientLimits =
     anonymous || apiKey

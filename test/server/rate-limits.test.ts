@@ -2,6 +2,7 @@ import { createLogger } from "../../src/logger";
 import { startServer, type Running } from "../../src/main";
 import { createStore } from "../../src/store/create-store";
 import { makeArticle, makeSource } from "../store/store-backends";
+import { ask, servedUntilRefused } from "../support/rate-limit-client";
 import { testConfig } from "../support/test-config";
 
 const logger = createLogger({ level: "silent" });
@@ -9,29 +10,6 @@ const KEYS = ["key-one-0123456789", "key-two-0123456789", "key-three-0123456789"
 const CHEAP = "{ sources(first: 1) { edges { node { id } } } }";
 const COSTLY = "{ headlines(first: 20) { edges { node { id title url summary } } } }";
 const RATE = { perMinute: 60, burst: 100 };
-
-/** POSTs a query as a client (an API key, or none) and returns status, headers and body. */
-export async function ask(url: string, query: string, key?: string) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(key !== undefined && { authorization: `Bearer ${key}` }),
-    },
-    body: JSON.stringify({ query }),
-  });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
-}
-
-/** Sends `query` until it is refused (at most `max` times); returns how many were served. */
-export async function servedUntilRefused(url: string, query: string, key?: string, max = 200) {
-  for (let served = 0; served < max; served++) {
-    const res = await ask(url, query, key);
-    if (res.status === 429) return { served, refused: res };
-    expect([res.status, res.body.errors]).toEqual([200, undefined]);
-  }
-  throw new Error(`still served after ${max} requests`);
-}
 
 describe("the rate limits of the HTTP API (in process)", () => {
   let running: Running;
