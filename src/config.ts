@@ -72,6 +72,13 @@ const envSchema = z.object({
   RATE_LIMIT_BURST: intFrom(0, 100_000_000).default("6000"),
   RATE_LIMIT_API_KEY_PER_MINUTE: intFrom(0, 100_000_000).default("0"),
   RATE_LIMIT_API_KEY_BURST: intFrom(0, 100_000_000).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[0-9A-Fa-f:./]+(,[0-9A-Fa-f:./]+)*)$/,
+      "must be a hop count or comma-separated addresses/CIDRs of trusted proxies",
+    )
+    .optional(),
   PARSE_THREADS: intFrom(0, 64).optional(),
   SQLITE_READ_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
@@ -178,6 +185,8 @@ export interface Config {
   limits: QueryLimits;
   /** Per-client token buckets in cost units; null: that kind of client is not limited. */
   rateLimit: { anonymous: BucketRate | null; apiKey: BucketRate | null };
+  /** Proxies trusted to name the client in X-Forwarded-For: a hop count or CIDRs; null: none. */
+  trustProxy: number | string[] | null;
   /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
   compiledExecution: boolean;
   /** Keep and serve again whole responses of anonymous queries. */
@@ -253,6 +262,12 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
   });
 }
 
+/** TRUST_PROXY as a hop count or a list of CIDRs (null: X-Forwarded-For is ignored). */
+function trustProxyOf(value: string | undefined): number | string[] | null {
+  if (value === undefined || value === "0") return null;
+  return /^\d+$/.test(value) ? Number(value) : value.split(",");
+}
+
 /** A bucket rate, or null (no limit) when either number is 0. */
 function bucketRate(perMinute: number, burst: number): BucketRate | null {
   return perMinute > 0 && burst > 0 ? { perMinute, burst } : null;
@@ -309,6 +324,7 @@ export function loadConfig(
       anonymous: bucketRate(e.RATE_LIMIT_PER_MINUTE, e.RATE_LIMIT_BURST),
       apiKey: bucketRate(e.RATE_LIMIT_API_KEY_PER_MINUTE, e.RATE_LIMIT_API_KEY_BURST),
     },
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     compiledExecution: e.GRAPHQL_COMPILED,
     responseCache: e.RESPONSE_CACHE,
     scheduler: {

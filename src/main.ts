@@ -29,6 +29,7 @@ import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
 import { findFeedFor } from "./ingest/find-feed-for";
 import { createApiKeyCheck } from "./server/api-key";
+import { createClientAddress } from "./server/client-address";
 import { createClientLimits } from "./server/client-limits";
 import { createMemoryRateLimiter } from "./cache/memory-rate-limiter";
 import { createRedisRateLimiter } from "./cache/redis-rate-limiter";
@@ -270,7 +271,7 @@ export async function serveGateway(
         rateClient,
       }),
     clientLimits,
-    addressOf: (req) => req.socket.remoteAddress ?? "unknown",
+    addressOf: createClientAddress(config.trustProxy),
     responseCache: config.responseCache
       ? createResponseCache({
           schema,
