@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { QueryLimits } from "./domain/query-limits";
+import type { BucketRate } from "./domain/token-bucket";
 import type { SourceDefinition } from "./domain/source";
 import { SOURCE_ID_PATTERN } from "./domain/source-id";
 import { INTERVAL_BOUNDS_SECONDS } from "./domain/source-schedule";
@@ -72,6 +73,17 @@ const envSchema = z.object({
     .regex(
       /^[A-Za-z0-9._~+/=-]{16,256}(,[A-Za-z0-9._~+/=-]{16,256})*$/,
       "must be comma-separated keys of 16 to 256 characters (letters, digits, ._~+/=-)",
+    )
+    .optional(),
+  RATE_LIMIT_PER_MINUTE: intFrom(0, 100_000_000).default("6000"),
+  RATE_LIMIT_BURST: intFrom(0, 100_000_000).default("6000"),
+  RATE_LIMIT_API_KEY_PER_MINUTE: intFrom(0, 100_000_000).default("0"),
+  RATE_LIMIT_API_KEY_BURST: intFrom(0, 100_000_000).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[0-9A-Fa-f:./]+(,[0-9A-Fa-f:./]+)*)$/,
+      "must be a hop count or comma-separated addresses/CIDRs of trusted proxies",
     )
     .optional(),
   PARSE_THREADS: intFrom(0, 64).optional(),
@@ -181,6 +193,10 @@ export interface Config {
   apiKeys: string[];
   /** How much one GraphQL request may ask for (see query-limits). */
   limits: QueryLimits;
+  /** Per-client token buckets in cost units; null: that kind of client is not limited. */
+  rateLimit: { anonymous: BucketRate | null; apiKey: BucketRate | null };
+  /** Proxies trusted to name the client in X-Forwarded-For: a hop count or CIDRs; null: none. */
+  trustProxy: number | string[] | null;
   /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
   compiledExecution: boolean;
   /** Keep and serve again whole responses of anonymous queries. */
@@ -267,6 +283,17 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
   });
 }
 
+/** TRUST_PROXY as a hop count or a list of CIDRs (null: X-Forwarded-For is ignored). */
+function trustProxyOf(value: string | undefined): number | string[] | null {
+  if (value === undefined || value === "0") return null;
+  return /^\d+$/.test(value) ? Number(value) : value.split(",");
+}
+
+/** A bucket rate, or null (no limit) when either number is 0. */
+function bucketRate(perMinute: number, burst: number): BucketRate | null {
+  return perMinute > 0 && burst > 0 ? { perMinute, burst } : null;
+}
+
 /** Picks the sources file: NEWSGATE_CONFIG, else ./newsgate.config.json, else the examples. */
 function findSourcesFile(explicit: string | undefined, cwd: string, packageRoot: string) {
   if (explicit) return resolve(cwd, explicit);
@@ -324,6 +351,11 @@ export function loadConfig(
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
     },
+    rateLimit: {
+      anonymous: bucketRate(e.RATE_LIMIT_PER_MINUTE, e.RATE_LIMIT_BURST),
+      apiKey: bucketRate(e.RATE_LIMIT_API_KEY_PER_MINUTE, e.RATE_LIMIT_API_KEY_BURST),
+    },
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     compiledExecution: e.GRAPHQL_COMPILED,
     responseCache: e.RESPONSE_CACHE,
     scheduler: {

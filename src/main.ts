@@ -29,6 +29,10 @@ import { flushViewCounts } from "./cache/flush-view-counts";
 import { createDocumentParser } from "./ingest/create-document-parser";
 import { findFeedFor } from "./ingest/find-feed-for";
 import { createApiKeyCheck } from "./server/api-key";
+import { createClientAddress } from "./server/client-address";
+import { createClientLimits } from "./server/client-limits";
+import { createMemoryRateLimiter } from "./cache/memory-rate-limiter";
+import { createRedisRateLimiter } from "./cache/redis-rate-limiter";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
@@ -227,9 +231,19 @@ const RESPONSE_MAX_BYTES = 1024 * 1024;
 // A day: clients send a hash with every request and the query again only after a miss.
 const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 
+/** What a caller may change in a served gateway (tests drive the rate limits' clock). */
+export interface ServeOptions {
+  /** The rate limits' clock in epoch ms; `Date.now` by default. */
+  now?: () => number;
+}
+
 /** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
-export async function startServer(config: Config, logger: Logger): Promise<Running> {
-  return serveGateway(await openGateway(config, logger), config, logger);
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: ServeOptions = {},
+): Promise<Running> {
+  return serveGateway(await openGateway(config, logger), config, logger, options);
 }
 
 /** Serves an open gateway (and runs its scheduler unless disabled); stopping closes it. */
@@ -237,9 +251,28 @@ export async function serveGateway(
   gateway: Gateway,
   config: Config,
   logger: Logger,
+  options: ServeOptions = {},
 ): Promise<Running> {
   const isAdmin = createApiKeyCheck(config.apiKeys);
   const schema = await buildGatewaySchema(gateway.events);
+  const limiter = config.redisUrl
+    ? await createRedisRateLimiter({
+        url: config.redisUrl,
+        prefix: config.cachePrefix,
+        logger: logger.child({ part: "redis" }),
+      })
+    : createMemoryRateLimiter();
+  const { anonymous, apiKey } = config.rateLimit;
+  const clientLimits =
+    anonymous || apiKey
+      ? createClientLimits({
+          limiter,
+          anonymous,
+          apiKey,
+          isKnownKey: isAdmin,
+          now: options.now ?? Date.now,
+        })
+      : null;
   const server = await createHttpServer({
     schema,
     compiled: config.compiledExecution,
@@ -251,8 +284,16 @@ export async function serveGateway(
       keyOf: createCacheKeys(config.cachePrefix).persistedQuery,
       ttlSeconds: PERSISTED_QUERY_TTL_SECONDS,
     }),
-    createContext: ({ authorization, client, responseFill }) =>
-      createContext({ ...gateway, admin: isAdmin(authorization), client, responseFill }),
+    createContext: ({ authorization, client, responseFill, rateClient }) =>
+      createContext({
+        ...gateway,
+        admin: isAdmin(authorization),
+        client,
+        responseFill,
+        rateClient,
+      }),
+    clientLimits,
+    addressOf: createClientAddress(config.trustProxy),
     responseCache: config.responseCache
       ? createResponseCache({
           schema,
@@ -298,6 +339,7 @@ export async function serveGateway(
       clearInterval(flushTimer);
       // The views counted since the last flush go to the store before the counter closes.
       await flushViews();
+      await limiter.close();
       await gateway.close();
     },
   };

@@ -30,6 +30,8 @@ export async function startGatewayServer(
     SCHEDULER_ENABLED: "false",
     NODE_ENV: "production",
     LOG_LEVEL: "silent",
+    // The load generator is one client sending as fast as it can.
+    RATE_LIMIT_PER_MINUTE: "0",
     HOST: "127.0.0.1",
     PORT: String(await findFreePort()),
     ...launch.env,

@@ -8,13 +8,18 @@ import { createHash, timingSafeEqual } from "node:crypto";
 export function createApiKeyCheck(keys: readonly string[]): (authorization?: string) => boolean {
   const digests = keys.map(digest);
   return (authorization) => {
-    const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+    const given = readBearerKey(authorization);
     if (given === undefined) return false;
     const candidate = digest(given);
     let matched = false;
     for (const known of digests) matched = timingSafeEqual(known, candidate) || matched;
     return matched;
   };
+}
+
+/** The key of an `Authorization: Bearer KEY` header, if it has that shape. */
+export function readBearerKey(authorization?: string): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
 }
 
 function digest(key: string): Buffer {

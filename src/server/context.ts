@@ -7,6 +7,7 @@ import type { ViewCounter } from "../cache/view-counter";
 import type { SourceAdmin } from "../ingest/source-admin";
 import type { Store } from "../store/store";
 import { createLoaders, type Loaders } from "./loaders";
+import type { RateClient } from "./client-limits";
 import type { ResponseFill } from "./response-cache";
 
 /** What every resolver receives: per-request loaders, the shared read paths, and who asks. */
@@ -31,6 +32,8 @@ export interface GatewayContext {
   now: () => number;
   /** Set when this request's response may be kept by the response cache. */
   responseFill: ResponseFill | null;
+  /** Who the rate limits charge for this request; null: nobody (limits off). */
+  rateClient: RateClient | null;
 }
 
 /** Builds the context of one GraphQL request. */
@@ -46,6 +49,7 @@ export function createContext(deps: {
   client?: string;
   now?: () => number;
   responseFill?: ResponseFill | null;
+  rateClient?: RateClient | null;
 }): GatewayContext {
   const now = deps.now ?? Date.now;
   return {
@@ -61,5 +65,6 @@ export function createContext(deps: {
     client: deps.client ?? "unknown",
     now,
     responseFill: deps.responseFill ?? null,
+    rateClient: deps.rateClient ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -12,24 +12,19 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import express from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  parse,
-  specifiedRules,
-  validate,
-} from "graphql";
+import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context";
 import { createCompiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./format-error";
-import { withoutSuggestions } from "./hide-suggestions";
 import { createHealthRoutes, type ReadinessCheck } from "./health-routes";
 import { jsonErrors } from "./json-errors";
 import { requireUtf8 } from "./require-utf8";
 import type { ResponseCache, ResponseFill } from "./response-cache";
 import { costLimitPlugin, limitRules, type QueryLimits } from "./query-limits";
+import type { ClientLimits, RateClient } from "./client-limits";
+import { chargeOperation, rateLimitMiddleware } from "./rate-limit-middleware";
+import { createSocketChecks } from "./socket-checks";
 
 // Distinct operations kept compiled; apps send a handful, explorers a few hundred a day.
 const COMPILED_OPERATIONS = 1000;
@@ -57,12 +52,19 @@ export async function createHttpServer(deps: {
     authorization?: string;
     client?: string;
     responseFill?: ResponseFill | null;
+    rateClient?: RateClient | null;
   }) => GatewayContext;
+  /** The per-client rate limits of /graphql (HTTP and WebSocket); null or absent: off. */
+  clientLimits?: ClientLimits | null;
+  /** The client's address of a request (as TRUST_PROXY says); the peer's by default. */
+  addressOf?: (req: IncomingMessage) => string;
   /** Whole responses of anonymous queries kept and served again; null: off. */
   responseCache: ResponseCache | null;
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
+  const clientLimits = deps.clientLimits ?? null;
+  const addressOf = deps.addressOf ?? peerAddress;
   const app = express();
   app.disable("x-powered-by");
   // Express would hash every reply for an ETag; cached responses carry their own (computed once).
@@ -70,16 +72,26 @@ export async function createHttpServer(deps: {
   const httpServer = createServer(app);
   // Subscriptions (graphql-ws) share the HTTP server and the /graphql path.
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const socketChecks = createSocketChecks({
+    ...deps,
+    clientLimits,
+    addressOf,
+    hideSuggestions: deps.production,
+  });
   const subscriptions = useServer(
     {
       schema: deps.schema,
-      // The same limits as over HTTP, before a subscription starts.
-      onSubscribe: (_ctx, _id, payload) =>
-        limitErrors(deps.schema, payload.query, deps.limits, deps.production),
+      // The same limits as over HTTP, and the rate limit, before an operation starts.
+      onSubscribe: (ctx, _id, payload) =>
+        socketChecks({
+          ...payload,
+          authorization: stringParam(ctx.connectionParams?.authorization),
+          request: ctx.extra.request,
+        }),
       context: (ctx) =>
         deps.createContext({
           authorization: stringParam(ctx.connectionParams?.authorization),
-          client: ctx.extra.request.socket.remoteAddress,
+          client: addressOf(ctx.extra.request),
         }),
     },
     wsServer,
@@ -115,7 +127,11 @@ export async function createHttpServer(deps: {
           drainServer: () => subscriptions.dispose() as Promise<void>,
         }),
       },
-      costLimitPlugin(deps.schema, deps.limits.maxCost),
+      costLimitPlugin<GatewayContext>(deps.schema, deps.limits.maxCost, (cost, context) =>
+        clientLimits === null
+          ? Promise.resolve()
+          : chargeOperation(clientLimits, context.rateClient, cost, "http"),
+      ),
       ...(deps.responseCache ? [deps.responseCache.plugin] : []),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -126,6 +142,8 @@ export async function createHttpServer(deps: {
   app.use(createHealthRoutes(deps.readiness));
   app.use(
     "/graphql",
+    // Before the body is read: a client over its budget costs as little as possible.
+    ...(clientLimits ? [rateLimitMiddleware(clientLimits, addressOf)] : []),
     requireUtf8(),
     express.json({ limit: deps.bodyLimitBytes }),
     ...(deps.responseCache ? [deps.responseCache.middleware] : []),
@@ -133,8 +151,9 @@ export async function createHttpServer(deps: {
       context: async ({ req, res }) =>
         deps.createContext({
           authorization: req.headers.authorization,
-          client: req.ip,
+          client: addressOf(req),
           responseFill: (res.locals.responseFill as ResponseFill | undefined) ?? null,
+          rateClient: (res.locals.rateClient as RateClient | undefined) ?? null,
         }),
     }),
   );
@@ -155,25 +174,8 @@ export async function createHttpServer(deps: {
   };
 }
 
-function limitErrors(
-  schema: GraphQLSchema,
-  query: string,
-  limits: QueryLimits,
-  hideSuggestions: boolean,
-): readonly GraphQLError[] | undefined {
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: limits.maxTokens });
-  } catch (error) {
-    return [error as GraphQLError];
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
-  if (errors.length === 0) return undefined;
-  if (!hideSuggestions) return errors;
-  return errors.map(
-    (e) =>
-      new GraphQLError(withoutSuggestions(e.message), { nodes: e.nodes, extensions: e.extensions }),
-  );
+function peerAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? "unknown";
 }
 
 function stringParam(value: unknown): string | undefined {

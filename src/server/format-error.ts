@@ -5,6 +5,7 @@ import {
   storeUnavailableError,
 } from "./store-unavailable";
 import { withoutSuggestions } from "./hide-suggestions";
+import { RATE_LIMITED_CODE } from "./rate-limited-error";
 
 interface ValidationErrorLike {
   property: string;
@@ -33,6 +34,7 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "QUERY_TOO_COSTLY",
+  RATE_LIMITED_CODE,
   STORE_UNAVAILABLE_CODE,
 ]);
 

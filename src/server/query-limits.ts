@@ -49,12 +49,17 @@ const listByFirst: ComplexityEstimator = ({ args, childComplexity }) => {
 
 /**
  * A plugin that estimates the operation's cost once its variables are known, and refuses it
- * before any resolver runs when it exceeds `maxCost` (code `QUERY_TOO_COSTLY`).
+ * before any resolver runs when it exceeds `maxCost` (code `QUERY_TOO_COSTLY`); an accepted
+ * cost is handed to `onCost` (the rate limits), which may refuse it by throwing.
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+export function costLimitPlugin<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  maxCost: number,
+  onCost?: (cost: number, context: TContext) => Promise<void>,
+): ApolloServerPlugin<TContext> {
   const estimate = createCostEstimates(schema);
-  const listener: GraphQLRequestListener<BaseContext> = {
-    async didResolveOperation({ request, document, operation }) {
+  const listener: GraphQLRequestListener<TContext> = {
+    async didResolveOperation({ request, document, operation, contextValue }) {
       const found = estimate(
         document,
         operation,
@@ -68,29 +73,34 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
           extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
         });
       }
-      if (found.cost > maxCost) {
-        throw new GraphQLError(`query cost ${found.cost} exceeds the limit of ${maxCost}`, {
-          extensions: {
-            code: "QUERY_TOO_COSTLY",
-            cost: found.cost,
-            maxCost,
-            http: { status: 400 },
-          },
-        });
-      }
+      if (found.cost > maxCost) throw tooCostlyError(found.cost, maxCost, true);
+      await onCost?.(found.cost, contextValue);
     },
   };
   return { requestDidStart: async () => listener };
 }
 
-type Estimate = { cost: number } | { invalid: string };
+/** The error of an operation whose estimated cost is over the limit (`QUERY_TOO_COSTLY`). */
+export function tooCostlyError(cost: number, maxCost: number, overHttp: boolean): GraphQLError {
+  return new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}`, {
+    extensions: {
+      code: "QUERY_TOO_COSTLY",
+      cost,
+      maxCost,
+      ...(overHttp && { http: { status: 400 } }),
+    },
+  });
+}
+
+/** An operation's estimated cost, or why its variables are invalid. */
+export type Estimate = { cost: number } | { invalid: string };
 
 /**
  * Estimates an operation's cost (or says why its variables are invalid). The estimate depends on
  * the document, the operation and the variables only: an app sends the same few operations again
  * and again, so each is estimated once (Apollo hands back one document object per query text).
  */
-function createCostEstimates(schema: GraphQLSchema) {
+export function createCostEstimates(schema: GraphQLSchema) {
   const estimators = [
     fieldExtensionsEstimator(),
     listByFirst,

@@ -25,6 +25,8 @@ export function testConfig(
     sqliteReadThreads: 0,
     // Test feeds are served from 127.0.0.1, which the fetcher refuses by default.
     fetch: { ...base.fetch, allowPrivateNetworks: true },
+    // Tests send many requests from one address; the rate-limit tests turn the limits on.
+    rateLimit: { anonymous: null, apiKey: null },
     ...overrides,
   };
 }
