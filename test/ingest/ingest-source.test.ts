@@ -107,7 +107,7 @@ describe.each(listBackends())("ingesting sources on $name", (backend) => {
     expect(byId.slow).toMatchObject({
       ok: false,
       status: "timeout",
-      error: expect.stringMatching(/timed out/),
+      error: expect.stringMatching(/deadline of \d+ ms passed/),
     });
 
     const broken = await sourceById("broken");
