@@ -1,4 +1,5 @@
 import { decodeHTML } from "entities";
+import { dropRawText } from "./drop-raw-text";
 import {
   BREAK,
   type MarkupReader,
@@ -32,7 +33,7 @@ export function htmlToPlainText(html: string): string {
 function readHtmlText(html: string): TextAndWords {
   // Without a `<` there is no markup, and without a `&` nothing to decode (most titles).
   if (!MARKUP_OR_ENTITY.test(html)) return readTextLines(html);
-  const marked = dropHiddenElements(html.replace(COMMENTS, ""))
+  const marked = dropHiddenElements(dropRawText(html.replace(COMMENTS, "")))
     .replace(CDATA, (_m, inner: string) => inner.replace(/&/g, "&amp;").replace(/</g, "&lt;"))
     .replace(BLOCK_TAG, BREAK)
     .replace(CELL_TAG, " ")

@@ -38,6 +38,13 @@ describe("htmlToPlainText", () => {
     ).toBe("a\nb");
   });
 
+  it("ends raw-text elements where browsers do, so no markup in an attribute leaks into the text", () => {
+    expect(htmlToPlainText('<p>a</p><textarea><img alt="</textarea>"><p>b</p>')).toBe('a\n">\nb');
+    expect(htmlToPlainText('<noscript><a title="</noscript>">x</a></noscript><p>b</p>')).toBe(
+      '">x\nb',
+    );
+  });
+
   it("does not treat escaped markup as tags", () => {
     expect(htmlToPlainText("&lt;b&gt;not bold&lt;/b&gt;")).toBe("<b>not bold</b>");
   });
