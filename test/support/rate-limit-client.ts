@@ -13,11 +13,19 @@ async function answerOf(res: Response): Promise<Answer> {
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
-/** POSTs a query as a client (an API key, or none) and returns status, headers and body. */
-export async function ask(url: string, query: string, key?: string): Promise<Answer> {
+/**
+ * POSTs a query as a client (an API key, or none; more headers, such as `X-Forwarded-For`) and
+ * returns status, headers and body.
+ */
+export async function ask(
+  url: string,
+  query: string,
+  key?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...authorization(key) },
+    headers: { "content-type": "application/json", ...authorization(key), ...headers },
     body: JSON.stringify({ query }),
   });
   return answerOf(res);
