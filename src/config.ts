@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import type { QueryLimits } from "./domain/query-limits";
 import type { BucketRate } from "./domain/token-bucket";
@@ -85,6 +86,15 @@ const envSchema = z.object({
       /^(\d{1,2}|[0-9A-Fa-f:./]+(,[0-9A-Fa-f:./]+)*)$/,
       "must be a hop count or comma-separated addresses/CIDRs of trusted proxies",
     )
+    .superRefine((value, ctx) => {
+      // Checked here, not when the server starts: 999.1.1.1 or /33 would stop it unnamed.
+      if (/^\d+$/.test(value)) return;
+      try {
+        proxyaddr.compile(value.split(","));
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+      }
+    })
     .optional(),
   PARSE_THREADS: intFrom(0, 64).optional(),
   SQLITE_READ_THREADS: intFrom(0, 64).optional(),

@@ -264,3 +264,83 @@ describe("API_KEYS", () => {
     );
   });
 });
+
+describe("rate limit keys", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsgate-rates-"));
+  const load = (env: Record<string, string>) => loadConfig(env, { cwd: dir, packageRoot: dir });
+
+  it("limits anonymous clients to 6000 a minute by default, and API keys not at all", () => {
+    expect(load({}).rateLimit).toEqual({
+      anonymous: { perMinute: 6000, burst: 6000 },
+      apiKey: null,
+    });
+  });
+
+  it("reads both rates", () => {
+    const config = load({
+      RATE_LIMIT_PER_MINUTE: "120",
+      RATE_LIMIT_BURST: "30",
+      RATE_LIMIT_API_KEY_PER_MINUTE: "6000",
+      RATE_LIMIT_API_KEY_BURST: "1000",
+    });
+    expect(config.rateLimit).toEqual({
+      anonymous: { perMinute: 120, burst: 30 },
+      apiKey: { perMinute: 6000, burst: 1000 },
+    });
+  });
+
+  it.each([
+    ["RATE_LIMIT_PER_MINUTE", "anonymous"],
+    ["RATE_LIMIT_BURST", "anonymous"],
+    ["RATE_LIMIT_API_KEY_PER_MINUTE", "apiKey"],
+    ["RATE_LIMIT_API_KEY_BURST", "apiKey"],
+  ] as const)("turns a limit off with %s=0", (key, kind) => {
+    const on = {
+      RATE_LIMIT_API_KEY_PER_MINUTE: "600",
+      RATE_LIMIT_API_KEY_BURST: "100",
+    };
+    expect(load(on).rateLimit[kind]).not.toBeNull();
+    expect(load({ ...on, [key]: "0" }).rateLimit[kind]).toBeNull();
+  });
+
+  it.each([
+    "RATE_LIMIT_PER_MINUTE",
+    "RATE_LIMIT_BURST",
+    "RATE_LIMIT_API_KEY_PER_MINUTE",
+    "RATE_LIMIT_API_KEY_BURST",
+  ])("refuses a bad %s naming the key", (key) => {
+    for (const bad of ["-1", "1.5", "ten", "100000001"]) {
+      expect(() => load({ [key]: bad })).toThrow(ConfigError);
+      expect(() => load({ [key]: bad })).toThrow(new RegExp(`^${key}: `));
+    }
+  });
+
+  it("ignores X-Forwarded-For by default and with TRUST_PROXY=0", () => {
+    expect(load({}).trustProxy).toBeNull();
+    expect(load({ TRUST_PROXY: "0" }).trustProxy).toBeNull();
+  });
+
+  it("reads TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs", () => {
+    expect(load({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(load({ TRUST_PROXY: "10.0.0.0/8,192.168.1.1,::1,fd00::/8" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.1",
+      "::1",
+      "fd00::/8",
+    ]);
+  });
+
+  it.each(["yes", "10.0.0.0/8, 10.1.0.0/16", "10.0.0.0/8,", "999.1.1.1", "10.0.0.0/33", ":::1"])(
+    "refuses TRUST_PROXY=%s naming the key",
+    (bad) => {
+      expect(() => load({ TRUST_PROXY: bad })).toThrow(ConfigError);
+      expect(() => load({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
+    },
+  );
+
+  it("says which proxy address of TRUST_PROXY is wrong", () => {
+    expect(() => load({ TRUST_PROXY: "10.0.0.0/8,999.1.1.1" })).toThrow(
+      "TRUST_PROXY: invalid IP address: 999.1.1.1",
+    );
+  });
+});

@@ -36,15 +36,17 @@ export function chargeBucket(
   const elapsed = state === undefined ? 0 : Math.max(0, now - state.at);
   const tokens = Math.min(rate.burst, (state?.tokens ?? rate.burst) + elapsed * perMs);
   const due = Math.min(Math.max(0, cost), rate.burst);
+  // A clock that went back (another instance's) keeps the later moment: no time is paid twice.
+  const at = state === undefined ? now : Math.max(now, state.at);
   if (tokens >= due) {
     return {
-      state: { tokens: tokens - due, at: now },
+      state: { tokens: tokens - due, at },
       charge: { allowed: true, remaining: tokens - due, retryAfterSeconds: 0 },
     };
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((due - tokens) / perMs / 1000));
   return {
-    state: { tokens, at: now },
+    state: { tokens, at },
     charge: { allowed: false, remaining: tokens, retryAfterSeconds },
   };
 }

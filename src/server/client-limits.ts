@@ -14,8 +14,12 @@ export interface RateClient {
 export interface ClientLimits {
   /** Who a request is, from its `Authorization` header and its address. */
   identify(authorization: string | undefined, address: string): RateClient;
-  /** Charges `cost` units to the client; null when its kind of client is not limited. */
-  charge(client: RateClient, cost: number): Promise<Charge | null>;
+  /**
+   * Charges `cost` units to the client, less `paid` units of the same request charged before
+   * (its arrival); the whole is capped at the burst, so a full bucket lets any operation through.
+   * Null when its kind of client is not limited.
+   */
+  charge(client: RateClient, cost: number, paid?: number): Promise<Charge | null>;
 }
 
 /** Options of {@link createClientLimits}; a null rate leaves that kind of client unlimited. */
@@ -40,10 +44,11 @@ export function createClientLimits(opts: ClientLimitsOptions): ClientLimits {
       const digest = createHash("sha256").update(key, "utf8").digest("hex").slice(0, 24);
       return { id: `key:${digest}`, keyed: true };
     },
-    async charge(client, cost) {
+    async charge(client, cost, paid = 0) {
       const rate = client.keyed ? opts.apiKey : opts.anonymous;
       if (rate === null) return null;
-      return opts.limiter.charge(client.id, cost, rate, opts.now());
+      const due = Math.max(0, Math.min(cost, rate.burst) - paid);
+      return opts.limiter.charge(client.id, due, rate, opts.now());
     },
   };
 }

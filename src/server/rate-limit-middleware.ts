@@ -43,8 +43,8 @@ export async function chargeOperation(
   cost: number,
   over: "http" | "socket",
 ): Promise<void> {
-  const due = over === "http" ? cost - ARRIVAL_COST : cost;
-  if (client === null || due <= 0) return;
-  const charge = await limits.charge(client, due);
+  const paid = over === "http" ? ARRIVAL_COST : 0;
+  if (client === null || cost <= paid) return;
+  const charge = await limits.charge(client, cost, paid);
   if (charge !== null && !charge.allowed) throw rateLimitedError(charge.retryAfterSeconds, over);
 }

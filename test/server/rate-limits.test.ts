@@ -57,6 +57,8 @@ describe("the rate limits of the HTTP API (in process)", () => {
   it("drains the bucket faster with a costly query than with a cheap one", async () => {
     const cheap = await servedUntilRefused(running.url!, CHEAP, KEYS[1]);
     const costly = await servedUntilRefused(running.url!, COSTLY, KEYS[2]);
+    // It costs more than the burst: a full bucket still lets it through once.
+    expect(costly.served).toBeGreaterThan(0);
     expect(costly.served).toBeLessThan(cheap.served / 4);
     expect(costly.refused.body.errors[0].extensions.code).toBe("RATE_LIMITED");
     expect(Number(costly.refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
