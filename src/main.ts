@@ -315,6 +315,7 @@ export async function serveGateway(
         store,
         cache: gateway.cache.state(),
         ...(views && { views }),
+        ...(gateway.cache.kind !== "memory" && { badCacheValues: gateway.badCacheValues() }),
       };
     },
     logger,

@@ -8,6 +8,8 @@ export interface ReadinessReport {
   cache: "memory" | "up" | "down";
   /** With Redis: the view counter's state and the views held here while Redis is away. */
   views?: ViewCounterHealth;
+  /** With Redis: cached values that did not decode since start (each deleted and reloaded). */
+  badCacheValues?: number;
 }
 
 /** Checks the gateway's dependencies for /readyz. */

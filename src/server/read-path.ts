@@ -41,6 +41,8 @@ export interface ReadPath {
   rankings: Rankings;
   /** Forgets every cached value (articles, pages, sources, responses). */
   clearCaches(): Promise<void>;
+  /** Shared-cache values that did not decode (another version, a bad write), deleted as read. */
+  badCacheValues(): number;
 }
 
 // Sources change rarely and their health is shown as of up to this long ago in lists.
@@ -67,7 +69,12 @@ export function createReadPath(deps: {
   now?: () => number;
 }): ReadPath {
   const memory = deps.cache.kind === "memory";
-  const values = memory ? memoryValues() : encodedValues(deps.cache);
+  let badValues = 0;
+  const values = memory
+    ? memoryValues()
+    : encodedValues(deps.cache, () => {
+        badValues++;
+      });
   const generations = memory
     ? createMemoryGenerations()
     : createSharedGenerations(deps.cache, deps.keys);
@@ -98,6 +105,7 @@ export function createReadPath(deps: {
       sourceViews.invalidate();
       await Promise.all([...Object.values(values), responses, deps.cache].map((c) => c.clear()));
     },
+    badCacheValues: () => badValues,
   };
 }
 
@@ -114,11 +122,14 @@ function memoryValues(): ArticleValueCaches & { rankings: ValueCache<string[]> }
   };
 }
 
-function encodedValues(cache: Cache): ArticleValueCaches & { rankings: ValueCache<string[]> } {
+function encodedValues(
+  cache: Cache,
+  onBadValue: () => void,
+): ArticleValueCaches & { rankings: ValueCache<string[]> } {
   return {
-    rankings: createEncodedValueCache(cache, idListCodec),
-    cards: createEncodedValueCache(cache, cardCodec),
-    bodies: createEncodedValueCache(cache, bodyCodec),
-    pages: createEncodedValueCache(cache, pageCodec),
+    rankings: createEncodedValueCache(cache, idListCodec, onBadValue),
+    cards: createEncodedValueCache(cache, cardCodec, onBadValue),
+    bodies: createEncodedValueCache(cache, bodyCodec, onBadValue),
+    pages: createEncodedValueCache(cache, pageCodec, onBadValue),
   };
 }

@@ -59,6 +59,21 @@ describe("the gateway while its Redis goes away and comes back", () => {
     return (await probe.keys("outage:*")).length;
   };
 
+  it("reads a cached article that does not decode as a miss: deleted, reloaded, counted in /readyz", async () => {
+    const ARTICLE = `{ article(id: "r3") { id title } }`;
+    expect((await postGraphql(running.url!, ARTICLE)).body.data.article.id).toBe("r3");
+    if (probe.status !== "ready") await probe.connect();
+    const cards = await probe.keys("outage:*card*r3*");
+    expect(cards).toHaveLength(1);
+    await probe.set(cards[0], "{not json");
+    const before = ((await readyz()) as { badCacheValues?: number }).badCacheValues ?? 0;
+    const again = await postGraphql(running.url!, `{ again: article(id: "r3") { id title } }`);
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data.again).toEqual({ id: "r3", title: expect.any(String) });
+    expect(((await readyz()) as { badCacheValues?: number }).badCacheValues).toBe(before + 1);
+    expect(await probe.get(cards[0])).not.toBe("{not json");
+  });
+
   it("serves every query from the store while Redis is down, and uses Redis again once it is back", async () => {
     if (!redis.controllable) return void console.warn("REDIS_URL is external: outage test skipped");
     const expected = await postGraphql(running.url!, QUERY);
