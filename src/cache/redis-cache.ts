@@ -1,15 +1,7 @@
 import type { Cache, CacheState } from "./cache";
 import { createCacheKeys } from "./cache-keys";
 import type { Redis } from "ioredis";
-import {
-  type CacheLogger,
-  closeClient,
-  createFailFastRedis,
-  createLoggedBreaker,
-  guardCommands,
-  silentLogger,
-  watchConnection,
-} from "./redis-connection";
+import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
 
 export type { CacheLogger } from "./redis-connection";
 
@@ -33,21 +25,17 @@ export interface RedisCacheOptions {
  * every method degrades to a miss or a no-op instead of throwing.
  */
 export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> {
-  const logger = opts.logger ?? silentLogger;
   const namespace = opts.namespace ?? createCacheKeys().namespace;
-  const client = createFailFastRedis(opts.url, {
+  const redis = openGuardedRedis({
+    url: opts.url,
+    part: "cache",
+    logger: opts.logger ?? silentLogger,
     commandTimeoutMs: opts.commandTimeoutMs ?? 250,
     maxReconnectDelayMs: opts.maxReconnectDelayMs ?? 2000,
+    breaker: opts.breaker,
   });
-  const breaker = createLoggedBreaker("cache", logger, opts.breaker);
-  const unwatch = watchConnection(client, { part: "cache", breaker, logger });
-
-  // The first attempt is awaited so a healthy Redis is ready at once; a failing one is not fatal.
-  await client.connect().catch(() => undefined);
-
-  let closed = false;
-  /** Runs a command through the breaker; any failure becomes the fallback value. */
-  const guarded = guardCommands(breaker, { isClosed: () => closed });
+  await redis.connect();
+  const { client, guarded } = redis;
 
   /** One MGET through the breaker; every key a miss when it fails. */
   const readMany = <V>(keys: readonly string[], read: () => Promise<(V | null)[]>) =>
@@ -83,13 +71,8 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
           }),
     increment: (key) => guarded<number | null>(null, () => client.incr(key)),
     clear: () => guarded(undefined, () => unlinkMatching(client, `${namespace}*`)),
-    state: (): CacheState =>
-      !closed && client.status === "ready" && breaker.state() === "closed" ? "up" : "down",
-    close: () => {
-      closed = true;
-      unwatch();
-      return closeClient(client);
-    },
+    state: (): CacheState => (redis.isUp() ? "up" : "down"),
+    close: () => redis.close(),
   };
 }
 

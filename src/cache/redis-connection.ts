@@ -16,7 +16,7 @@ const CLOSE_GRACE_MS = 250;
  * failed command, and a short command timeout, so a call fails at once when Redis is away and
  * within `commandTimeoutMs` when it hangs; it reconnects in the background.
  */
-export function createFailFastRedis(
+function createFailFastRedis(
   url: string,
   opts: { commandTimeoutMs: number; maxReconnectDelayMs: number },
 ): Redis {
@@ -34,7 +34,7 @@ export function createFailFastRedis(
 }
 
 /** Returns a breaker whose opening and closing are logged once each as `<part>: breaker ...`. */
-export function createLoggedBreaker(
+function createLoggedBreaker(
   part: string,
   logger: CacheLogger,
   opts: { failureThreshold?: number; coolDownMs?: number } = {},
@@ -54,7 +54,7 @@ export function createLoggedBreaker(
  * Logs connection loss and recovery once each, closes the breaker on a fresh connection and then
  * calls `onReady`; returns a function that silences it before a deliberate close.
  */
-export function watchConnection(
+function watchConnection(
   client: Redis,
   watch: { part: string; breaker: CircuitBreaker; logger: CacheLogger; onReady?: () => void },
 ): () => void {
@@ -94,7 +94,7 @@ export function isUnsentError(error: unknown): boolean {
 }
 
 /** Quits politely when connected, else disconnects; never waits longer than a short grace. */
-export async function closeClient(client: Redis): Promise<void> {
+async function closeClient(client: Redis): Promise<void> {
   if (client.status === "end") return;
   if (client.status !== "ready") {
     client.disconnect();
@@ -113,7 +113,7 @@ export async function closeClient(client: Redis): Promise<void> {
  * Returns a runner that sends commands through the breaker and turns any failure into the
  * fallback; `onSuccess` follows every answer (a reply error is an answer: Redis is up).
  */
-export function guardCommands(
+function guardCommands(
   breaker: CircuitBreaker,
   opts: { isClosed: () => boolean; onSuccess?: () => void },
 ) {
@@ -131,5 +131,59 @@ export function guardCommands(
       } else breaker.fail();
       return fallback;
     }
+  };
+}
+
+/** One fail-fast Redis connection of a part (cache, views, rate limits), behind its own breaker. */
+export interface GuardedRedis {
+  client: Redis;
+  breaker: CircuitBreaker;
+  /** Runs a command through the breaker; any failure becomes the fallback (see guardCommands). */
+  guarded: <T>(fallback: T, run: () => Promise<T>) => Promise<T>;
+  isClosed(): boolean;
+  /** Connected, the breaker closed, and not closed here. */
+  isUp(): boolean;
+  /** The first connection attempt: awaited so a healthy Redis is ready at once; never fails. */
+  connect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a part's connection: a fail-fast client, its logged breaker, the connection watch
+ * (`onReady` after each fresh connection) and the guarded command runner (`onSuccess` after each
+ * answer). It does not connect: call `connect()` once the part is set up.
+ */
+export function openGuardedRedis(opts: {
+  url: string;
+  part: string;
+  logger: CacheLogger;
+  commandTimeoutMs: number;
+  maxReconnectDelayMs: number;
+  breaker?: { failureThreshold?: number; coolDownMs?: number };
+  onReady?: () => void;
+  onSuccess?: () => void;
+}): GuardedRedis {
+  const client = createFailFastRedis(opts.url, opts);
+  const breaker = createLoggedBreaker(opts.part, opts.logger, opts.breaker);
+  let closed = false;
+  const isClosed = () => closed;
+  const unwatch = watchConnection(client, {
+    part: opts.part,
+    breaker,
+    logger: opts.logger,
+    onReady: () => opts.onReady?.(),
+  });
+  return {
+    client,
+    breaker,
+    guarded: guardCommands(breaker, { isClosed, onSuccess: () => opts.onSuccess?.() }),
+    isClosed,
+    isUp: () => !closed && client.status === "ready" && breaker.state() === "closed",
+    connect: () => client.connect().catch(() => undefined),
+    close: () => {
+      closed = true;
+      unwatch();
+      return closeClient(client);
+    },
   };
 }

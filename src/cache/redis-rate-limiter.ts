@@ -1,15 +1,7 @@
 import { refillSeconds } from "../domain/token-bucket";
 import { createMemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimiter } from "./rate-limiter";
-import {
-  type CacheLogger,
-  closeClient,
-  createFailFastRedis,
-  createLoggedBreaker,
-  guardCommands,
-  silentLogger,
-  watchConnection,
-} from "./redis-connection";
+import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
 
 // One atomic step per charge (the same arithmetic as chargeBucket): refill for the time passed,
 // take the cost if it is there, keep the bucket only as long as it takes to fill up again.
@@ -46,16 +38,16 @@ export async function createRedisRateLimiter(opts: {
   commandTimeoutMs?: number;
   breaker?: { failureThreshold?: number; coolDownMs?: number };
 }): Promise<RateLimiter> {
-  const logger = opts.logger ?? silentLogger;
-  const client = createFailFastRedis(opts.url, {
+  const redis = openGuardedRedis({
+    url: opts.url,
+    part: "rate-limits",
+    logger: opts.logger ?? silentLogger,
     commandTimeoutMs: opts.commandTimeoutMs ?? 200,
     maxReconnectDelayMs: 2000,
+    breaker: opts.breaker,
   });
-  const breaker = createLoggedBreaker("rate-limits", logger, opts.breaker);
-  const unwatch = watchConnection(client, { part: "rate-limits", breaker, logger });
-  await client.connect().catch(() => undefined);
-  let closed = false;
-  const guarded = guardCommands(breaker, { isClosed: () => closed });
+  await redis.connect();
+  const { client, guarded } = redis;
   const fallback = createMemoryRateLimiter();
   return {
     async charge(who, cost, rate, now) {
@@ -75,10 +67,6 @@ export async function createRedisRateLimiter(opts: {
       const [allowed, remaining, retry] = answer as [number, string, number];
       return { allowed: allowed === 1, remaining: Number(remaining), retryAfterSeconds: retry };
     },
-    close: () => {
-      closed = true;
-      unwatch();
-      return closeClient(client);
-    },
+    close: () => redis.close(),
   };
 }

@@ -4,14 +4,10 @@ import { BUCKET_TTL_SECONDS, hourBucket, windowBuckets } from "../domain/popular
 import type { CircuitBreaker } from "./circuit-breaker";
 import {
   type CacheLogger,
-  closeClient,
-  createFailFastRedis,
-  createLoggedBreaker,
-  guardCommands,
   isReplyError,
   isUnsentError,
+  openGuardedRedis,
   silentLogger,
-  watchConnection,
 } from "./redis-connection";
 import {
   RECORD_SCRIPT,
@@ -48,29 +44,26 @@ export interface RedisViewCounterOptions {
  * kept in this process) and replayed into Redis once it answers again, each at most once.
  */
 export async function createRedisViewCounter(opts: RedisViewCounterOptions): Promise<ViewCounter> {
-  const logger = opts.logger ?? silentLogger;
-  const client = createFailFastRedis(opts.url, {
-    commandTimeoutMs: opts.commandTimeoutMs ?? 200,
-    maxReconnectDelayMs: opts.maxReconnectDelayMs ?? 2000,
-  });
-  const breaker = createLoggedBreaker("views", logger, opts.breaker);
   const keys = viewCounterKeys(opts.prefix);
   const buffer = createViewBuffer({ newId: randomUUID, limits: opts.buffer });
   const limiter = createViewLimiter();
-  let closed = false;
-  const replay = createReplay({ client, keys, buffer, breaker, isClosed: () => closed });
-  const unwatch = watchConnection(client, {
+  const redis = openGuardedRedis({
+    url: opts.url,
     part: "views",
-    breaker,
-    logger,
+    logger: opts.logger ?? silentLogger,
+    commandTimeoutMs: opts.commandTimeoutMs ?? 200,
+    maxReconnectDelayMs: opts.maxReconnectDelayMs ?? 2000,
+    breaker: opts.breaker,
     onReady: () => void replay.run(),
+    onSuccess: () => answered(),
   });
+  const { client, breaker, guarded } = redis;
+  const replay = createReplay({ client, keys, buffer, breaker, isClosed: redis.isClosed });
   const answered = () => {
     if (!buffer.isEmpty()) void replay.run();
   };
-  const guarded = guardCommands(breaker, { isClosed: () => closed, onSuccess: answered });
   // The first attempt is awaited so a healthy Redis counts the first view; a failing one is not fatal.
-  await client.connect().catch(() => undefined);
+  await redis.connect();
 
   /** Counts a view Redis certainly did not count here, under this process's limits. */
   const keepLocally = (articleId: string, who: string, hour: string) =>
@@ -78,7 +71,7 @@ export async function createRedisViewCounter(opts: RedisViewCounterOptions): Pro
 
   return {
     async record(articleId, who, now) {
-      if (closed) return false;
+      if (redis.isClosed()) return false;
       const hour = hourBucket(now);
       if (client.status !== "ready" || !breaker.allow()) return keepLocally(articleId, who, hour);
       try {
@@ -133,14 +126,12 @@ export async function createRedisViewCounter(opts: RedisViewCounterOptions): Pro
       });
     },
     health: () => ({
-      redis: !closed && client.status === "ready" && breaker.state() === "closed" ? "up" : "down",
+      redis: redis.isUp() ? "up" : "down",
       ...buffer.stats(),
     }),
     async close() {
       await replay.run();
-      closed = true;
-      unwatch();
-      await closeClient(client);
+      await redis.close();
     },
   };
 }
