@@ -1,9 +1,11 @@
 import type { ArticleBody, ArticleCard } from "../domain/article-card";
 import { encodeLatestCursor } from "../domain/latest-cursor";
 import type { HeadlinePage, HeadlinePageQuery, Store } from "../store/store";
+import type { Cache } from "./cache";
 import type { CacheKeys } from "./cache-keys";
 import type { Generations } from "./generations";
-import { createBatchSingleFlight, createSingleFlight } from "./single-flight";
+import { createSharedFill } from "./shared-fill";
+import { createBatchSingleFlight } from "./single-flight";
 import type { ValueCache } from "./value-cache";
 
 /** Cached reads of article cards, story texts and headline pages, in front of the store. */
@@ -32,19 +34,22 @@ export interface ArticleValueCaches {
 
 /**
  * Builds the cache-aside read path; every cache failure falls back to the store, and a burst of
- * misses for one id (or one page) makes one store call.
+ * misses for one id (or one page) makes one store call; a cold page is made by one instance
+ * of those sharing `claims` (see createSharedFill).
  */
 export function createArticleReads(deps: {
   store: Store;
   /** The list generation (`articles`), bumped by `invalidate`. */
   generations: Generations;
   values: ArticleValueCaches;
+  /** Where instances claim a cold page so that one of them loads it. */
+  claims: Pick<Cache, "claim" | "release">;
   keys: CacheKeys;
   articleTtlSeconds: number;
   listTtlSeconds: number;
 }): ArticleReads {
   const { store, generations, values, keys } = deps;
-  const pageFlight = createSingleFlight<CursoredPage>();
+  const fillPage = createSharedFill(values.pages, deps.claims);
   const cardFlight = createBatchSingleFlight<ArticleCard>();
   const bodyFlight = createBatchSingleFlight<ArticleBody>();
 
@@ -96,14 +101,14 @@ export function createArticleReads(deps: {
   async function listLatest(query: HeadlinePageQuery): Promise<CursoredPage> {
     const { articles } = await generations.current();
     const key = keys.headlines(articles, keys.hashQuery(query));
-    return pageFlight(key, async () => {
-      const [hit] = await values.pages.get([key]);
-      if (hit !== null) return hit;
-      const found = await store.listLatest(query);
-      const page = { ...found, cursors: found.items.map(encodeLatestCursor) };
-      await values.pages.set([{ key, value: page, ttlSeconds: deps.listTtlSeconds }]);
-      return page;
-    });
+    return fillPage(
+      key,
+      async () => {
+        const found = await store.listLatest(query);
+        return { ...found, cursors: found.items.map(encodeLatestCursor) };
+      },
+      deps.listTtlSeconds,
+    );
   }
 
   return {

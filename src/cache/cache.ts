@@ -18,6 +18,13 @@ export interface Cache {
   delete(keys: readonly string[]): Promise<void>;
   /** Atomically increments an integer counter and returns its new value, or null if unavailable. */
   increment(key: string): Promise<number | null>;
+  /**
+   * Claims `key` for `ms` milliseconds unless someone holds it: a token when this caller now
+   * holds it, false when another does, null when no claim can be made (the cache is down).
+   */
+  claim(key: string, ms: number): Promise<string | false | null>;
+  /** Gives up a claim, if the token still holds it (a lapsed claim another took is left). */
+  release(key: string, token: string): Promise<void>;
   /** Drops every value this cache holds (counters kept elsewhere are untouched). */
   clear(): Promise<void>;
   state(): CacheState;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Cache } from "./cache";
 
@@ -47,6 +48,15 @@ export function createMemoryCache(opts: MemoryCacheOptions): Cache {
       const next = Number(current) + 1;
       lru.set(key, String(next), { noUpdateTTL: true });
       return next;
+    },
+    async claim(key, ms) {
+      if (lru.has(key)) return false;
+      const token = randomUUID();
+      lru.set(key, token, { ttl: ms });
+      return token;
+    },
+    async release(key, token) {
+      if (lru.get(key) === token) lru.delete(key);
     },
     async clear() {
       lru.clear();

@@ -1,7 +1,8 @@
 import { hotScore, type PopularityWindow } from "../domain/popularity";
 import type { ArticleFilter, Store } from "../store/store";
+import type { Cache } from "./cache";
 import type { Generations } from "./generations";
-import { createSingleFlight } from "./single-flight";
+import { createSharedFill } from "./shared-fill";
 import type { ValueCache } from "./value-cache";
 import type { ViewCounter } from "./view-counter";
 
@@ -54,10 +55,12 @@ export function createRankings(deps: {
   views: Pick<ViewCounter, "top">;
   generations: Generations;
   lists: ValueCache<string[]>;
+  /** Where instances claim a ranking so that one of them computes it. */
+  claims: Pick<Cache, "claim" | "release">;
   keyOf: (name: RankingName, generation: string) => string;
   now: () => number;
 }): Rankings {
-  const flight = createSingleFlight<RankedList>();
+  const fill = createSharedFill(deps.lists, deps.claims);
 
   async function currentGeneration(): Promise<string> {
     const { articles, views } = await deps.generations.current();
@@ -69,16 +72,10 @@ export function createRankings(deps: {
     return ids;
   }
 
-  function make(name: RankingName, generation: string): Promise<RankedList> {
-    return flight(deps.keyOf(name, generation), async () => {
-      const kept = await read(name, generation);
-      if (kept !== null) return { generation, ids: kept };
-      const ids = await compute(deps, name, deps.now());
-      await deps.lists.set([
-        { key: deps.keyOf(name, generation), value: ids, ttlSeconds: KEEP_SECONDS },
-      ]);
-      return { generation, ids };
-    });
+  async function make(name: RankingName, generation: string): Promise<RankedList> {
+    const key = deps.keyOf(name, generation);
+    const ids = await fill(key, () => compute(deps, name, deps.now()), KEEP_SECONDS);
+    return { generation, ids };
   }
 
   return {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Cache, CacheState } from "./cache";
 import { createCacheKeys } from "./cache-keys";
 import type { Redis } from "ioredis";
@@ -70,11 +71,24 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
             await client.del(...keys);
           }),
     increment: (key) => guarded<number | null>(null, () => client.incr(key)),
+    claim: (key, ms) =>
+      guarded<string | false | null>(null, async () => {
+        const token = randomUUID();
+        const set = await client.set(key, token, "PX", Math.max(1, Math.round(ms)), "NX");
+        return set === "OK" ? token : false;
+      }),
+    release: (key, token) =>
+      guarded(undefined, async () => {
+        await client.eval(RELEASE_SCRIPT, 1, key, token);
+      }),
     clear: () => guarded(undefined, () => unlinkMatching(client, `${namespace}*`)),
     state: (): CacheState => (redis.isUp() ? "up" : "down"),
     close: () => redis.close(),
   };
 }
+
+// Deletes a claim only while it holds the releasing caller's token.
+const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`;
 
 /** Unlinks every key matching a pattern, a SCAN page at a time (never KEYS on a live server). */
 async function unlinkMatching(client: Redis, pattern: string): Promise<void> {

@@ -90,13 +90,14 @@ export function createReadPath(deps: {
     : createSharedResponseStore({ cache: deps.cache, keys: deps.keys, generations });
   const rankings = createRankings({
     ...deps,
+    claims: deps.cache,
     generations,
     lists: values.rankings,
     keyOf: deps.keys.ranking,
     now: deps.now ?? Date.now,
   });
   return {
-    reads: createArticleReads({ ...deps, values, generations }),
+    reads: createArticleReads({ ...deps, claims: deps.cache, values, generations }),
     sourceViews,
     generations,
     responses,

@@ -1,4 +1,5 @@
 import { createMemoryGenerations } from "../../src/cache/generations";
+import { createMemoryCache } from "../../src/cache/memory-cache";
 import { createMemoryViewCounter } from "../../src/cache/memory-view-counter";
 import { createRankings, RANKING_SLOT_MS } from "../../src/cache/rankings";
 import { createMemoryValueCache } from "../../src/cache/value-cache";
@@ -27,6 +28,7 @@ describe.each(listBackends())("rankings on $name", (backend) => {
       views,
       generations,
       lists: createMemoryValueCache({ maxEntries: 100 }),
+      claims: createMemoryCache({ maxEntries: 100 }),
       keyOf: (name, generation) => `${name}:${generation}`,
       now: () => now,
     });
