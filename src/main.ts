@@ -145,7 +145,11 @@ export async function openGateway(
   const fetcher = createFetcher(config.fetch);
   const events = createArticleEvents(
     config.redisUrl
-      ? createRedisEventTarget({ url: config.redisUrl, prefix: `${config.cachePrefix}events:` })
+      ? await createRedisEventTarget({
+          url: config.redisUrl,
+          prefix: `${config.cachePrefix}events:`,
+          logger,
+        })
       : undefined,
   );
   const deps = {

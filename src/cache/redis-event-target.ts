@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
 
 type Listener = (event: CustomEvent) => void;
 
@@ -14,12 +15,26 @@ export interface RedisEventTarget {
 /**
  * Returns an event target over Redis channels named `prefix + type` (a small one over ioredis 6,
  * instead of @graphql-yoga/redis-event-target, which wants ioredis 5). Publishing uses one
- * connection and listening another, as Redis requires.
+ * connection and listening another, as Redis requires. The publisher fails fast like every
+ * request-path part: with Redis away, events are dropped (subscribers miss them), never queued
+ * without bound for a burst of stale events later.
  */
-export function createRedisEventTarget(opts: { url: string; prefix: string }): RedisEventTarget {
-  const publisher = new Redis(opts.url, { maxRetriesPerRequest: 1 });
+export async function createRedisEventTarget(opts: {
+  url: string;
+  prefix: string;
+  logger?: CacheLogger;
+}): Promise<RedisEventTarget> {
+  const publisher = openGuardedRedis({
+    url: opts.url,
+    part: "events",
+    logger: opts.logger ?? silentLogger,
+    commandTimeoutMs: 1000,
+    maxReconnectDelayMs: 2000,
+  });
+  // Connected before the first event: without a queue, an event sent meanwhile would be lost.
+  await publisher.connect();
   const subscriber = new Redis(opts.url, { maxRetriesPerRequest: 1 });
-  for (const client of [publisher, subscriber]) client.on("error", () => undefined);
+  subscriber.on("error", () => undefined);
   const listeners = new Map<string, Set<Listener | EventListenerObject>>();
   subscriber.on("message", (channel: string, message: string) => {
     const type = channel.slice(opts.prefix.length);
@@ -54,13 +69,15 @@ export function createRedisEventTarget(opts: { url: string; prefix: string }): R
     },
     dispatchEvent(event) {
       const detail = (event as CustomEvent).detail;
-      void publisher
-        .publish(opts.prefix + event.type, JSON.stringify(detail))
-        .catch(() => undefined);
+      const message = JSON.stringify(detail);
+      void publisher.guarded(0, () => publisher.client.publish(opts.prefix + event.type, message));
       return true;
     },
     async close() {
-      await Promise.all([publisher, subscriber].map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all([
+        publisher.close(),
+        subscriber.quit().catch(() => subscriber.disconnect()),
+      ]);
     },
   };
 }
