@@ -8,6 +8,8 @@ import { createRedisEventTarget } from "./cache/redis-event-target";
 import { createRedisViewCounter } from "./cache/redis-view-counter";
 import type { ViewCounter } from "./cache/view-counter";
 import { createRedisCache } from "./cache/redis-cache";
+import type { CircuitBreaker } from "./cache/circuit-breaker";
+import { createLoggedBreaker } from "./cache/redis-connection";
 import type { Config } from "./config";
 import type { Article } from "./domain/article";
 import type { Source } from "./domain/source";
@@ -51,15 +53,22 @@ export interface Gateway extends ReadPath {
   views: ViewCounter;
   /** New-article events for subscriptions (Redis pub/sub when configured). */
   events: ArticleEvents;
+  /** The breaker every Redis part shares (null without Redis). */
+  redisBreaker: CircuitBreaker | null;
   close(): Promise<void>;
 }
 
-async function openCache(config: Config, logger: Logger): Promise<Cache> {
+async function openCache(
+  config: Config,
+  logger: Logger,
+  breaker: CircuitBreaker | null,
+): Promise<Cache> {
   if (!config.redisUrl) return createMemoryCache({ maxEntries: 10_000 });
   return createRedisCache({
     url: config.redisUrl,
     namespace: createCacheKeys(config.cachePrefix).namespace,
     logger: logger.child({ part: "redis" }),
+    ...(breaker && { breaker }),
   });
 }
 
@@ -126,12 +135,14 @@ export async function openGateway(
     onQuery: options.onQuery,
     ...(options.readThreads ? { readThreads: options.readThreads } : {}),
   });
-  const cache = await openCache(config, logger);
+  const redisBreaker = config.redisUrl ? createLoggedBreaker("redis", logger) : null;
+  const cache = await openCache(config, logger, redisBreaker);
   const views = config.redisUrl
     ? await createRedisViewCounter({
         url: config.redisUrl,
         prefix: config.cachePrefix,
         logger: logger.child({ part: "redis" }),
+        ...(redisBreaker && { breaker: redisBreaker }),
       })
     : createMemoryViewCounter();
   const readPath = createReadPath({
@@ -149,6 +160,7 @@ export async function openGateway(
           url: config.redisUrl,
           prefix: `${config.cachePrefix}events:`,
           logger,
+          ...(redisBreaker && { breaker: redisBreaker }),
         })
       : undefined,
   );
@@ -177,6 +189,7 @@ export async function openGateway(
     ...readPath,
     views,
     events,
+    redisBreaker,
     store,
     cache,
     ingest,
@@ -264,6 +277,7 @@ export async function serveGateway(
         url: config.redisUrl,
         prefix: config.cachePrefix,
         logger: logger.child({ part: "redis" }),
+        ...(gateway.redisBreaker && { breaker: gateway.redisBreaker }),
       })
     : createMemoryRateLimiter();
   const { anonymous, apiKey } = config.rateLimit;

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Cache, CacheState } from "./cache";
 import { createCacheKeys } from "./cache-keys";
 import type { Redis } from "ioredis";
-import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
+import {
+  type CacheLogger,
+  openGuardedRedis,
+  silentLogger,
+  type BreakerSetting,
+} from "./redis-connection";
 
 export type { CacheLogger } from "./redis-connection";
 
@@ -15,7 +20,7 @@ export interface RedisCacheOptions {
   commandTimeoutMs?: number;
   logger?: CacheLogger;
   /** Consecutive failures that open the breaker (5) and how long it stays open (2000 ms). */
-  breaker?: { failureThreshold?: number; coolDownMs?: number };
+  breaker?: BreakerSetting;
   /** Longest wait between reconnect attempts; 2000 ms by default. */
   maxReconnectDelayMs?: number;
 }

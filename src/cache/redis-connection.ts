@@ -33,8 +33,15 @@ function createFailFastRedis(
   });
 }
 
-/** Returns a breaker whose opening and closing are logged once each as `<part>: breaker ...`. */
-function createLoggedBreaker(
+/** How a part's breaker is set: its own (opening after N failures, for a cool-down), or shared. */
+export type BreakerSetting = { failureThreshold?: number; coolDownMs?: number } | CircuitBreaker;
+
+/**
+ * Returns a breaker whose opening and closing are logged once each as `<part>: breaker ...`.
+ * Shared by every part talking to one Redis, the first timeouts of any part spare the others
+ * theirs: a request then waits for at most one timeout, not one per part it uses.
+ */
+export function createLoggedBreaker(
   part: string,
   logger: CacheLogger,
   opts: { failureThreshold?: number; coolDownMs?: number } = {},
@@ -159,12 +166,15 @@ export function openGuardedRedis(opts: {
   logger: CacheLogger;
   commandTimeoutMs: number;
   maxReconnectDelayMs: number;
-  breaker?: { failureThreshold?: number; coolDownMs?: number };
+  breaker?: BreakerSetting;
   onReady?: () => void;
   onSuccess?: () => void;
 }): GuardedRedis {
   const client = createFailFastRedis(opts.url, opts);
-  const breaker = createLoggedBreaker(opts.part, opts.logger, opts.breaker);
+  const breaker =
+    opts.breaker && "allow" in opts.breaker
+      ? opts.breaker
+      : createLoggedBreaker(opts.part, opts.logger, opts.breaker);
   let closed = false;
   const isClosed = () => closed;
   const unwatch = watchConnection(client, {

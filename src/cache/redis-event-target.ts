@@ -1,5 +1,10 @@
 import { Redis } from "ioredis";
-import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
+import {
+  type BreakerSetting,
+  type CacheLogger,
+  openGuardedRedis,
+  silentLogger,
+} from "./redis-connection";
 
 type Listener = (event: CustomEvent) => void;
 
@@ -23,6 +28,7 @@ export async function createRedisEventTarget(opts: {
   url: string;
   prefix: string;
   logger?: CacheLogger;
+  breaker?: BreakerSetting;
 }): Promise<RedisEventTarget> {
   const publisher = openGuardedRedis({
     url: opts.url,
@@ -30,6 +36,7 @@ export async function createRedisEventTarget(opts: {
     logger: opts.logger ?? silentLogger,
     commandTimeoutMs: 1000,
     maxReconnectDelayMs: 2000,
+    breaker: opts.breaker,
   });
   // Connected before the first event: without a queue, an event sent meanwhile would be lost.
   await publisher.connect();

@@ -1,7 +1,12 @@
 import { refillSeconds } from "../domain/token-bucket";
 import { createMemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimiter } from "./rate-limiter";
-import { type CacheLogger, openGuardedRedis, silentLogger } from "./redis-connection";
+import {
+  type CacheLogger,
+  openGuardedRedis,
+  silentLogger,
+  type BreakerSetting,
+} from "./redis-connection";
 
 // One atomic step per charge (the same arithmetic as chargeBucket): refill for the time passed,
 // take the cost if it is there, keep the bucket only as long as it takes to fill up again.
@@ -36,7 +41,7 @@ export async function createRedisRateLimiter(opts: {
   prefix: string;
   logger?: CacheLogger;
   commandTimeoutMs?: number;
-  breaker?: { failureThreshold?: number; coolDownMs?: number };
+  breaker?: BreakerSetting;
 }): Promise<RateLimiter> {
   const redis = openGuardedRedis({
     url: opts.url,

@@ -8,6 +8,7 @@ import {
   isUnsentError,
   openGuardedRedis,
   silentLogger,
+  type BreakerSetting,
 } from "./redis-connection";
 import {
   RECORD_SCRIPT,
@@ -32,7 +33,7 @@ export interface RedisViewCounterOptions {
   /** Longest wait between reconnect attempts; 2000 ms by default. */
   maxReconnectDelayMs?: number;
   /** Consecutive failures that open the breaker (5) and how long it stays open (2000 ms). */
-  breaker?: { failureThreshold?: number; coolDownMs?: number };
+  breaker?: BreakerSetting;
   /** Caps of the buffer that holds views while Redis is unavailable. */
   buffer?: Partial<ViewBufferLimits>;
   logger?: CacheLogger;
