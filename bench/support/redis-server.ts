@@ -23,10 +23,12 @@ const READY_TIMEOUT_MS = 10_000;
 export interface RedisServerOptions {
   /** Whether REDIS_URL may stand in when no binary is installed (tests: yes; benchmarks: no). */
   allowExternal?: boolean;
+  /** A directory for an append-only file synced on every write: a kill then loses nothing. */
+  appendOnlyDir?: string;
 }
 
 /**
- * Starts a private `redis-server` on a free port (no persistence), or falls back to REDIS_URL
+ * Starts a private `redis-server` on a free port (no persistence unless asked), or falls back to REDIS_URL
  * when no binary is installed and `allowExternal` is not false.
  */
 export async function startRedisServer(opts: RedisServerOptions = {}): Promise<TestRedisServer> {
@@ -42,7 +44,7 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<T
 
   const start = async (): Promise<void> => {
     if (child) throw new Error(`redis-server on port ${port} is already running`);
-    child = await spawnRedis(binary, port);
+    child = await spawnRedis(binary, port, opts.appendOnlyDir);
   };
   const stop = async (): Promise<void> => {
     const running = child;
@@ -95,8 +97,15 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+async function spawnRedis(
+  binary: string,
+  port: number,
+  appendOnlyDir?: string,
+): Promise<ChildProcess> {
+  const persistence = appendOnlyDir
+    ? ["--appendonly", "yes", "--appendfsync", "always", "--dir", appendOnlyDir]
+    : ["--appendonly", "no"];
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence];
   const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (chunk: Buffer): void => {
