@@ -51,6 +51,9 @@ export function createMemoryViewCounter(): ViewCounter {
       pending = new Map();
       return taken;
     },
+    async restorePending(views) {
+      for (const [id, n] of views) add(pending, id, n);
+    },
     health: () => null,
     async close() {
       buckets.clear();

@@ -48,6 +48,8 @@ export async function createRedisViewCounter(opts: RedisViewCounterOptions): Pro
   const keys = viewCounterKeys(opts.prefix);
   const buffer = createViewBuffer({ newId: randomUUID, limits: opts.buffer });
   const limiter = createViewLimiter();
+  // Taken views the store could not keep, given back while Redis could not take them.
+  const given = new Map<string, number>();
   const redis = openGuardedRedis({
     url: opts.url,
     part: "views",
@@ -88,10 +90,12 @@ export async function createRedisViewCounter(opts: RedisViewCounterOptions): Pro
           articleId,
           BUCKET_TTL_SECONDS,
         );
+        redis.noteOutcome();
         breaker.succeed();
         answered();
         return counted === 1;
       } catch (error) {
+        redis.noteOutcome(error);
         if (isReplyError(error)) breaker.succeed();
         else breaker.fail();
         if (isReplyError(error) || isUnsentError(error)) return keepLocally(articleId, who, hour);
@@ -114,17 +118,35 @@ export async function createRedisViewCounter(opts: RedisViewCounterOptions): Pro
         );
       });
       for (const [id, n] of held) counted.set(id, (counted.get(id) ?? 0) + n);
+      for (const id of ids) {
+        const back = given.get(id);
+        if (back !== undefined) counted.set(id, (counted.get(id) ?? 0) + back);
+      }
       return counted;
     },
     async takePending() {
       // Views held here go to Redis first, so the flush takes them too.
       await replay.run();
-      return guarded(new Map<string, number>(), async () => {
+      const taken = await guarded(new Map<string, number>(), async () => {
         const flat = (await client.eval(TAKE_SCRIPT, 1, keys.pending())) as string[];
-        const taken = new Map<string, number>();
-        for (let i = 0; i < flat.length; i += 2) taken.set(flat[i], Number(flat[i + 1]));
-        return taken;
+        const fromRedis = new Map<string, number>();
+        for (let i = 0; i < flat.length; i += 2) fromRedis.set(flat[i], Number(flat[i + 1]));
+        return fromRedis;
       });
+      for (const [id, n] of given) taken.set(id, (taken.get(id) ?? 0) + n);
+      given.clear();
+      return taken;
+    },
+    async restorePending(views) {
+      // Back into Redis's tally when it answers; else held here for the next flush.
+      const restored = await guarded(false, async () => {
+        const pipeline = client.pipeline();
+        for (const [id, n] of views) pipeline.hincrby(keys.pending(), id, n);
+        const failed = (await pipeline.exec())?.find(([error]) => error !== null);
+        if (failed) throw failed[0];
+        return true;
+      });
+      if (!restored) for (const [id, n] of views) given.set(id, (given.get(id) ?? 0) + n);
     },
     health: () => ({
       redis: redis.isUp() ? "up" : "down",

@@ -24,6 +24,8 @@ export interface ViewCounter {
   pending(ids: readonly string[]): Promise<Map<string, number>>;
   /** Takes the pending views (they are then the store's to keep); empty on failure. */
   takePending(): Promise<Map<string, number>>;
+  /** Gives back taken views the store could not keep: pending again, taken by the next flush. */
+  restorePending(views: ReadonlyMap<string, number>): Promise<void>;
   /** How Redis stands and what this process holds for it; null for the in-process counter. */
   health(): ViewCounterHealth | null;
   close(): Promise<void>;

@@ -206,3 +206,38 @@ describe("recording views while Redis is unavailable", () => {
     }
   });
 });
+
+describe("views a flush took back while Redis is away", () => {
+  itControllable("are held here, shown in the totals, and taken by the next flush", async () => {
+    const { counter } = await openCounter();
+    try {
+      for (const v of viewsBy("g", 4)) await counter.record(v.id, v.client, NOW);
+      const taken = await counter.takePending();
+      expect(taken).toEqual(
+        new Map([
+          ["a", 2],
+          ["b", 2],
+        ]),
+      );
+      await redis.stop();
+      try {
+        // The store refused them just as Redis went away: they stay here.
+        await counter.restorePending(taken);
+        expect(await counter.pending(["a", "b"])).toEqual(taken);
+      } finally {
+        await redis.start();
+      }
+      await eventually(counter, () => counter.health()?.redis === "up");
+      await counter.record("a", "after", NOW);
+      expect(await counter.takePending()).toEqual(
+        new Map([
+          ["a", 3],
+          ["b", 2],
+        ]),
+      );
+      expect(await counter.pending(["a", "b"])).toEqual(new Map());
+    } finally {
+      await counter.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { createMemoryGenerations } from "../../src/cache/generations";
 import { createStore } from "../../src/store/create-store";
 import { makeArticle, makeSource } from "../store/store-backends";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
+import { holdSqliteLock } from "../support/hold-sqlite-lock";
 import { testConfig } from "../support/test-config";
 
 const NOW = Date.parse("2026-03-05T10:30:00Z");
@@ -96,6 +97,40 @@ describe.each(setups)("view counter ($name)", (setup) => {
       await close();
     }
   }, 60_000);
+
+  it("keeps the views of a flush the store could not take (write lock held elsewhere) for the next", async () => {
+    const { counters, close } = await setup.open(1);
+    const [counter] = counters;
+    const config = testConfig();
+    const path = config.databaseUrl.slice("sqlite:".length);
+    const store = await createStore(config.databaseUrl, { busyDeadlineMs: 200 });
+    try {
+      await store.upsertSources([makeSource("news")]);
+      await store.upsertArticles([makeArticle("a"), makeArticle("b")]);
+      for (let i = 0; i < 5; i++) await counter.record(i % 2 ? "b" : "a", `reader-${i}`, NOW);
+      const generations = createMemoryGenerations();
+      const lock = await holdSqliteLock(path);
+      try {
+        await expect(flushViewCounts(counter, store, generations)).rejects.toThrow();
+        // Still pending: the totals a reader sees have not dropped.
+        expect(await counter.pending(["a", "b"])).toEqual(
+          new Map([
+            ["a", 3],
+            ["b", 2],
+          ]),
+        );
+      } finally {
+        await lock.release();
+      }
+      expect(await flushViewCounts(counter, store, generations)).toBe(2);
+      const stats = await store.getArticleStats(["a", "b"]);
+      expect([stats.get("a")?.views, stats.get("b")?.views]).toEqual([3, 2]);
+      expect(await counter.pending(["a", "b"])).toEqual(new Map());
+    } finally {
+      await store.close();
+      await close();
+    }
+  });
 
   it("counts a client once per article, and at most 120 views a minute", async () => {
     const { counters, close } = await setup.open(1);
