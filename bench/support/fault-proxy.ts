@@ -2,14 +2,17 @@ import { connect, createServer, type Server, type Socket } from "node:net";
 
 /**
  * A network fault the proxy injects: pass-through, a delay on every chunk, connections reset
- * (RST), a black hole (a hung peer: read, never answered) or new connections closed on accept.
+ * (RST), a black hole (a hung peer: read, never answered), new connections closed on accept, or
+ * the open connections stranded (black-holed for good, as when a NAT or load balancer forgets
+ * them) while new ones pass.
  */
 export type Fault =
   | { kind: "none" }
   | { kind: "latency"; ms: number }
   | { kind: "reset" }
   | { kind: "blackhole" }
-  | { kind: "refuse" };
+  | { kind: "refuse" }
+  | { kind: "strand" };
 
 /** What the proxy has done since it started. */
 export interface FaultProxyStats {
@@ -30,7 +33,7 @@ export interface FaultProxy {
   /** `redis://127.0.0.1:PORT`: the proxy's address in the shape Redis clients take. */
   url: string;
   port: number;
-  /** Applies at once: see {@link Fault}; leaving a black hole closes its connections. */
+  /** Applies at once: see {@link Fault}; leaving a black hole closes its connections (not stranded ones). */
   setFault(fault: Fault): void;
   stats(): FaultProxyStats;
   /** Destroys every connection and stops listening. */
@@ -52,6 +55,8 @@ interface Link {
   upstream: Socket | null;
   lanes: Lane[];
   blackholed: boolean;
+  /** Black-holed for good: leaving the fault does not close it (its client must notice). */
+  stranded?: boolean;
 }
 
 function createLane(to: Socket, onWritten: (bytes: number) => void): Lane {
@@ -171,12 +176,13 @@ export async function startFaultProxy(opts: {
   /** What switching to `next` does to a connection already open. */
   const applyFault = (link: Link, next: Fault): void => {
     if (next.kind === "reset") return resetLink(link);
-    if (next.kind === "blackhole") {
+    if (next.kind === "blackhole" || next.kind === "strand") {
       link.blackholed = true;
+      link.stranded ||= next.kind === "strand";
       return link.lanes.forEach((lane) => lane.clear());
     }
     // The hung peer finally times out: what it swallowed is gone, so the client must reconnect.
-    if (link.blackholed) destroyLink(link);
+    if (link.blackholed && !link.stranded) destroyLink(link);
   };
   const port = await listenLocally(server);
 

@@ -63,7 +63,14 @@ export function createLoggedBreaker(
  */
 function watchConnection(
   client: Redis,
-  watch: { part: string; breaker: CircuitBreaker; logger: CacheLogger; onReady?: () => void },
+  watch: {
+    part: string;
+    breaker: CircuitBreaker;
+    logger: CacheLogger;
+    onReady?: () => void;
+    /** False while a fresh connection is no proof of health (it replaced a stuck one). */
+    trustReady: () => boolean;
+  },
 ): () => void {
   const { part, breaker, logger } = watch;
   let link: "new" | "up" | "down" | "closing" = "new";
@@ -73,7 +80,7 @@ function watchConnection(
     if (link === "closing") return;
     if (link === "down") logger.warn({ part }, `${part}: redis connection restored`);
     link = "up";
-    breaker.reset();
+    if (watch.trustReady()) breaker.reset();
     watch.onReady?.();
   });
   client.on("close", () => {
@@ -85,6 +92,11 @@ function watchConnection(
   return () => {
     link = "closing";
   };
+}
+
+/** Whether a command got no answer within its timeout (the connection may be dead or hung). */
+export function isTimeoutError(error: unknown): boolean {
+  return error instanceof Error && error.message === "Command timed out";
 }
 
 /** Whether Redis answered with an error (it is up; the command did nothing). */
@@ -122,16 +134,23 @@ async function closeClient(client: Redis): Promise<void> {
  */
 function guardCommands(
   breaker: CircuitBreaker,
-  opts: { isClosed: () => boolean; onSuccess?: () => void },
+  opts: {
+    isClosed: () => boolean;
+    onSuccess?: () => void;
+    /** Told of each command's end: its error, or nothing for an answer. */
+    onOutcome: (error?: unknown) => void;
+  },
 ) {
   return async <T>(fallback: T, run: () => Promise<T>): Promise<T> => {
     if (opts.isClosed() || !breaker.allow()) return fallback;
     try {
       const result = await run();
+      opts.onOutcome();
       breaker.succeed();
       opts.onSuccess?.();
       return result;
     } catch (error) {
+      opts.onOutcome(error);
       if (isReplyError(error)) {
         breaker.succeed();
         opts.onSuccess?.();
@@ -141,12 +160,40 @@ function guardCommands(
   };
 }
 
+/**
+ * Returns a function told of each command's outcome that drops a connection on which a command
+ * timed out while it looked open: Redis answers in well under a millisecond, and a socket whose
+ * peer is gone without a word (a half-open connection, a NAT that forgot the flow) would
+ * otherwise stay "open" for minutes, until TCP gives up. A new connection is made at once; while
+ * Redis is really hung it does not become ready, and commands fail fast meanwhile.
+ */
+function watchForStuck(client: Redis, part: string, logger: CacheLogger) {
+  // Set by such a reconnect: a Redis that accepts connections but hangs on commands (stopped,
+  // paused) would make every fresh connection look like a recovery; an answer clears it.
+  let suspect = false;
+  return {
+    noteOutcome(error?: unknown) {
+      if (!isTimeoutError(error)) {
+        if (error === undefined || isReplyError(error)) suspect = false;
+        return;
+      }
+      if (client.status !== "ready") return;
+      suspect = true;
+      logger.warn({ part }, `${part}: no answer on an open connection, reconnecting`);
+      client.disconnect(true);
+    },
+    trustReady: () => !suspect,
+  };
+}
+
 /** One fail-fast Redis connection of a part (cache, views, rate limits), behind its own breaker. */
 export interface GuardedRedis {
   client: Redis;
   breaker: CircuitBreaker;
   /** Runs a command through the breaker; any failure becomes the fallback (see guardCommands). */
   guarded: <T>(fallback: T, run: () => Promise<T>) => Promise<T>;
+  /** For commands sent outside `guarded`: their error, or nothing for an answer. */
+  noteOutcome(error?: unknown): void;
   isClosed(): boolean;
   /** Connected, the breaker closed, and not closed here. */
   isUp(): boolean;
@@ -177,16 +224,24 @@ export function openGuardedRedis(opts: {
       : createLoggedBreaker(opts.part, opts.logger, opts.breaker);
   let closed = false;
   const isClosed = () => closed;
+  const stuck = watchForStuck(client, opts.part, opts.logger);
+  const noteOutcome = stuck.noteOutcome;
   const unwatch = watchConnection(client, {
     part: opts.part,
     breaker,
     logger: opts.logger,
     onReady: () => opts.onReady?.(),
+    trustReady: stuck.trustReady,
   });
   return {
     client,
     breaker,
-    guarded: guardCommands(breaker, { isClosed, onSuccess: () => opts.onSuccess?.() }),
+    guarded: guardCommands(breaker, {
+      isClosed,
+      onSuccess: () => opts.onSuccess?.(),
+      onOutcome: noteOutcome,
+    }),
+    noteOutcome,
     isClosed,
     isUp: () => !closed && client.status === "ready" && breaker.state() === "closed",
     connect: () => client.connect().catch(() => undefined),
