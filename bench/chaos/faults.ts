@@ -88,6 +88,15 @@ const redisFaults: Fault[] = [
     },
   },
   {
+    name: "proxy-stranded",
+    what: "open connections to Redis lead nowhere for good, new ones pass (a NAT forgot them)",
+    redis: true,
+    async inject(t) {
+      t.proxy.setFault({ kind: "strand" });
+      return async () => t.proxy.setFault({ kind: "none" });
+    },
+  },
+  {
     name: "bad-cache-values",
     what: "every cached article, page and response overwritten with junk, every 200 ms",
     redis: true,
@@ -122,7 +131,7 @@ const otherFaults: Fault[] = [
   },
   {
     name: "abusive-client",
-    what: "one address sends as fast as 8 connections allow",
+    what: "one address sends fresh searches (never cached) as fast as 8 connections allow",
     redis: false,
     async inject(t) {
       const stop = t.load.startAbuse();

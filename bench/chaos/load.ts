@@ -23,7 +23,7 @@ export interface Load {
   /** Readers send no views (a front page instead) until `resumeViews`; resolves once none is in flight. */
   pauseViews(): Promise<void>;
   resumeViews(): void;
-  /** Starts one client sending as fast as it can from a single address (the abusive client). */
+  /** Starts one client sending fresh searches as fast as it can from one address (the abuser). */
   startAbuse(): () => void;
   stop(): Promise<Sample[]>;
 }
@@ -45,8 +45,12 @@ export interface LoadOptions {
 const FRONT = `query Front { headlines(first: 20) { totalCount edges { node { id title url publishedAt source { name } tags { slug } } } } }`;
 const ARTICLE = `query Story($id: ID!) { article(id: $id) { id title contentHtml author source { name } } }`;
 const VIEW = `mutation View($id: ID!) { recordView(articleId: $id) { counted } }`;
+// What the abusive client sends: a search that is new each time, so no cached answer spares it.
+const SEARCH = `query Search($q: String!) { search(query: $q, first: 50) { totalCount edges { node { id title source { name } } } } }`;
 const REFRESH = `mutation Refresh($id: ID!) { refreshSource(id: $id) { ok inserted error } }`;
+// A reader gives up after this; a refresh (a fetch and a write that may wait for a lock) later.
 const REQUEST_TIMEOUT_MS = 15_000;
+const REFRESH_TIMEOUT_MS = 60_000;
 
 /**
  * Starts the load: readers mixing the front page (60%), a story (25%) and a view (15%, each
@@ -70,7 +74,8 @@ export function startLoad(opts: LoadOptions): Load {
     headers: Record<string, string>,
   ): Promise<Sample> => {
     const at = clock();
-    const answer = await post(agent, opts.url, body, headers);
+    const timeout = op === "refresh" ? REFRESH_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+    const answer = await post(agent, opts.url, body, headers, timeout);
     const sample: Sample = { op, at, ms: clock() - at, ...answer };
     samples.push(sample);
     return sample;
@@ -128,8 +133,12 @@ export function startLoad(opts: LoadOptions): Load {
     startAbuse() {
       let abusing = true;
       const address = { "x-forwarded-for": "10.250.0.1" };
+      let n = 0;
       const abuser = async () => {
-        while (abusing && running) await send("abuse", { query: FRONT }, address);
+        while (abusing && running) {
+          const q = `story OR report OR n${n++}`;
+          await send("abuse", { query: SEARCH, variables: { q } }, address);
+        }
       };
       const abusers = Array.from({ length: 8 }, abuser);
       loops.push(...abusers);
@@ -150,6 +159,7 @@ function post(
   url: string,
   body: object,
   headers: Record<string, string>,
+  timeoutMs: number,
 ): Promise<Omit<Sample, "op" | "at" | "ms">> {
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
@@ -158,7 +168,7 @@ function post(
       {
         method: "POST",
         agent,
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: timeoutMs,
         headers: {
           "content-type": "application/json",
           "content-length": payload.length,

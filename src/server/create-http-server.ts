@@ -106,6 +106,9 @@ export async function createHttpServer(deps: {
     parseOptions: { maxTokens: deps.limits.maxTokens },
     validationRules: limitRules(deps.limits),
     allowBatchedHttpRequests: false,
+    // The service stops on SIGINT/SIGTERM itself (leases released, views flushed); Apollo's own
+    // handler would stop only Apollo and then raise the signal again, killing the process first.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     persistedQueries: { cache: deps.persistedQueries },
     includeStacktraceInErrorResponses: !deps.production,
