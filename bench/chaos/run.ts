@@ -90,6 +90,7 @@ async function runGatewayFaults(opts: ChaosOptions, times: FaultTimes): Promise<
     NEWSGATE_CONFIG: config,
     API_KEYS: API_KEY,
     TRUST_PROXY: "127.0.0.1",
+    LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? "warn",
     ALLOW_PRIVATE_NETWORKS: "true",
     SCHEDULER_ENABLED: "false",
     // Each reader asks every ~250 ms; with Redis away its front pages are executed, not served
@@ -132,6 +133,7 @@ async function runGatewayFaults(opts: ChaosOptions, times: FaultTimes): Promise<
     const last = results[results.length - 1];
     last.notes.push(`gateway stopped (SIGTERM) in ${took} s, status ${code}`);
     last.stopStatus = code;
+    if (code !== 0) process.stderr.write(`gateway log (tail):\n${gateway.output().slice(-3000)}\n`);
     return results;
   } catch (error) {
     process.stderr.write(gateway.output());

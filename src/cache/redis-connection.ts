@@ -113,7 +113,7 @@ export function isUnsentError(error: unknown): boolean {
 }
 
 /** Quits politely when connected, else disconnects; never waits longer than a short grace. */
-async function closeClient(client: Redis): Promise<void> {
+export async function closeClient(client: Redis): Promise<void> {
   if (client.status === "end") return;
   if (client.status !== "ready") {
     client.disconnect();

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import {
   type BreakerSetting,
   type CacheLogger,
+  closeClient,
   openGuardedRedis,
   silentLogger,
 } from "./redis-connection";
@@ -29,6 +30,8 @@ export async function createRedisEventTarget(opts: {
   prefix: string;
   logger?: CacheLogger;
   breaker?: BreakerSetting;
+  /** How often the listening connection is checked with a PING; 5000 ms by default. */
+  heartbeatMs?: number;
 }): Promise<RedisEventTarget> {
   const publisher = openGuardedRedis({
     url: opts.url,
@@ -42,6 +45,7 @@ export async function createRedisEventTarget(opts: {
   await publisher.connect();
   const subscriber = new Redis(opts.url, { maxRetriesPerRequest: 1 });
   subscriber.on("error", () => undefined);
+  const stopHeartbeat = keepListening(subscriber, opts.heartbeatMs ?? 5000);
   const listeners = new Map<string, Set<Listener | EventListenerObject>>();
   subscriber.on("message", (channel: string, message: string) => {
     const type = channel.slice(opts.prefix.length);
@@ -81,10 +85,31 @@ export async function createRedisEventTarget(opts: {
       return true;
     },
     async close() {
-      await Promise.all([
-        publisher.close(),
-        subscriber.quit().catch(() => subscriber.disconnect()),
-      ]);
+      stopHeartbeat();
+      await Promise.all([publisher.close(), closeClient(subscriber)]);
     },
+  };
+}
+
+/**
+ * PINGs the listening connection every `everyMs`; one not answered within the same time is
+ * dropped for a new one (ioredis subscribes again). A listener sends nothing else, so without
+ * this a half-open connection (a NAT that forgot it) would go unnoticed and events stop coming.
+ */
+function keepListening(subscriber: Redis, everyMs: number): () => void {
+  let silent: NodeJS.Timeout | undefined;
+  const timer = setInterval(() => {
+    if (subscriber.status !== "ready" || silent) return;
+    silent = setTimeout(() => subscriber.disconnect(true), everyMs);
+    const answered = () => {
+      clearTimeout(silent);
+      silent = undefined;
+    };
+    subscriber.ping().then(answered, answered);
+  }, everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(silent);
   };
 }

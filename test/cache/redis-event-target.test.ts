@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { createRedisEventTarget } from "../../src/cache/redis-event-target";
+import { startFaultProxy } from "../support/fault-proxy";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 
 /** Polls `check` (bounded) until it holds, dispatching `poke` each time as a publisher would. */
@@ -57,6 +58,41 @@ describe("events through Redis while Redis goes away", () => {
       expect(got.filter((n) => n > 10)).toEqual([]);
     } finally {
       await target.close();
+    }
+  });
+
+  it("listens again after its connections were stranded half-open, and closes without waiting on them", async () => {
+    const proxy = await startFaultProxy({ target: { host: "127.0.0.1", port: redis.port } });
+    const target = await createRedisEventTarget({
+      url: proxy.url,
+      prefix: "strand-ev:",
+      heartbeatMs: 200,
+    });
+    const got: number[] = [];
+    target.addEventListener("added", (e) => got.push((e as CustomEvent<number>).detail));
+    const send = (n: number) => target.dispatchEvent(new CustomEvent("added", { detail: n }));
+    try {
+      expect(
+        await eventually(
+          () => got.includes(0),
+          () => send(0),
+        ),
+      ).toBe(true);
+      const accepted = proxy.stats().accepted;
+      // Both connections now lead nowhere; new ones pass.
+      proxy.setFault({ kind: "strand" });
+      expect(
+        await eventually(
+          () => got.includes(1),
+          () => send(1),
+        ),
+      ).toBe(true);
+      expect(proxy.stats().accepted).toBeGreaterThanOrEqual(accepted + 2);
+      proxy.setFault({ kind: "strand" });
+    } finally {
+      // Stranded again: closing must not wait for an answer that never comes.
+      await target.close();
+      await proxy.close();
     }
   });
 });
