@@ -325,10 +325,12 @@ function renewMsOf(leaseMs: number, renewMs: number | undefined): number {
 /** Parses and validates the environment (and the sources file) once; throws ConfigError. */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
-  opts: { cwd?: string; packageRoot?: string } = {},
+  opts: { cwd?: string; packageRoot?: string; overrides?: Record<string, string> } = {},
 ): Config {
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== ""),
+    Object.entries({ ...env, ...opts.overrides }).filter(
+      ([k, v]) => k in envSchema.shape && v !== undefined && v !== "",
+    ),
   );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, ""));

@@ -338,6 +338,16 @@ export async function serveGateway(
     },
     logger,
   });
+  // Listening comes first: a port in use stops the start before any ingest or timer begins.
+  let url: string;
+  try {
+    url = await server.listen(config.port, config.host);
+  } catch (error) {
+    await server.close().catch(() => undefined);
+    await limiter.close();
+    await gateway.close();
+    throw error;
+  }
   const scheduler = config.scheduler.enabled
     ? startScheduler(config, gateway, logger, "serve")
     : null;
@@ -348,7 +358,6 @@ export async function serveGateway(
       .catch((err: unknown) => logger.warn({ err }, "views: flush failed"));
   const flushTimer = setInterval(flushViews, VIEW_FLUSH_MS);
   flushTimer.unref();
-  const url = await server.listen(config.port, config.host);
   logger.info({ url, sources: config.sources.length }, "newsgate listening");
   return {
     url,

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
+import { asksForHelp, asksForVersion, COMMAND_USAGE } from "./command-usage";
 import { packageRoot } from "./package-root";
 
 const USAGE = `Usage: newsgate <command> [options]
@@ -16,8 +20,9 @@ Commands:
   opml import FILE [--dry-run]   add the feeds of an OPML file as sources; duplicates skipped
   opml export [--out FILE]       print (or write) every source as OPML 2.0
 
-Configuration comes from the environment (see README) and the sources file
-(NEWSGATE_CONFIG, else ./newsgate.config.json, else the bundled examples).`;
+Every command takes --help; newsgate --version prints the version. Configuration comes from
+the environment (see README) and the sources file (NEWSGATE_CONFIG, else ./newsgate.config.json,
+else the bundled examples).`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const stdio: Io = {
@@ -29,7 +34,8 @@ const stdio: Io = {
 // server stack (Apollo, type-graphql, Kysely, ioredis), which takes most of a second to load.
 async function dispatch(command: string, rest: string[], io: Io): Promise<number> {
   if (command === "schema") return (await import("./schema-command")).runSchemaCommand(rest, io);
-  const config = loadConfig(undefined, { packageRoot: packageRoot() });
+  const overrides = command === "serve" || command === "worker" ? serviceFlags(command, rest) : {};
+  const config = loadConfig(undefined, { packageRoot: packageRoot(), overrides });
   switch (command) {
     case "serve":
     case "worker":
@@ -48,12 +54,41 @@ async function dispatch(command: string, rest: string[], io: Io): Promise<number
   }
 }
 
+/** The environment a service's flags set (`serve --port 8080` is PORT=8080); unknown ones throw. */
+function serviceFlags(command: "serve" | "worker", argv: string[]): Record<string, string> {
+  const { values } = parseArgs({
+    args: argv,
+    options: command === "serve" ? { port: { type: "string" }, host: { type: "string" } } : {},
+  });
+  const flags = values as { port?: string; host?: string };
+  return {
+    ...(flags.port !== undefined && { PORT: flags.port }),
+    ...(flags.host !== undefined && { HOST: flags.host }),
+  };
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+    version: string;
+  };
+  return `newsgate ${manifest.version}`;
+}
+
 /** Runs the `newsgate` command line; resolves with the process exit code. */
 export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === "version" || asksForVersion(argv)) {
+    io.out(version());
+    return 0;
+  }
+  const usage = COMMAND_USAGE[command];
+  if (usage !== undefined && asksForHelp(rest)) {
+    io.out(usage);
+    return 0;
   }
   try {
     return await dispatch(command, rest, io);
@@ -62,9 +97,11 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`newsgate: invalid configuration: ${err.message}`);
       return 2;
     }
-    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    // Not `instanceof Error`: errors of node's own modules may come from another realm.
+    const text = (err as { message?: unknown } | null)?.message;
+    const message = (typeof text === "string" ? text : String(err)).split("\n")[0];
     if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`newsgate ${command}: ${message}`);
+      io.err(`newsgate ${command}: ${message}${usage ? `\n\n${usage}` : ""}`);
       return 2;
     }
     // Whatever stopped the command (an unreachable database, say), one line, never a stack.

@@ -70,8 +70,17 @@ export async function createHttpServer(deps: {
   // Express would hash every reply for an ETag; cached responses carry their own (computed once).
   app.set("etag", false);
   const httpServer = createServer(app);
-  // Subscriptions (graphql-ws) share the HTTP server and the /graphql path.
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  // Subscriptions (graphql-ws) share the HTTP server and the /graphql path. Upgrades are handed
+  // over here rather than by attaching ws to the server, which would repeat the server's own
+  // errors (a port in use) as a WebSocket error with a stack; listen() reports those.
+  const wsServer = new WebSocketServer({ noServer: true });
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (new URL(req.url ?? "/", "http://localhost").pathname !== "/graphql") {
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit("connection", ws, req));
+  });
   const socketChecks = createSocketChecks({
     ...deps,
     clientLimits,
@@ -166,7 +175,9 @@ export async function createHttpServer(deps: {
     httpServer,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
+        httpServer.once("error", (error: NodeJS.ErrnoException) =>
+          reject(listenError(error, port, host)),
+        );
         httpServer.listen(port, host, () => {
           const { address, port: bound } = httpServer.address() as AddressInfo;
           const shown = address.includes(":") ? `[${address}]` : address;
@@ -175,6 +186,20 @@ export async function createHttpServer(deps: {
       }),
     close: () => apollo.stop(),
   };
+}
+
+/** A listen failure said in one line, with what to do about it. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const where = `${host}:${port}`;
+  if (error.code === "EADDRINUSE")
+    return new Error(
+      `${where} is already in use: stop what holds it, or choose another PORT (--port)`,
+    );
+  if (error.code === "EACCES")
+    return new Error(`not allowed to listen on ${where}: choose a PORT above 1023 (--port)`);
+  if (error.code === "EADDRNOTAVAIL")
+    return new Error(`${host} is not an address of this machine: set HOST (--host)`);
+  return new Error(`cannot listen on ${where}: ${error.message}`);
 }
 
 function peerAddress(req: IncomingMessage): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./cli-in-process";
@@ -177,5 +177,47 @@ describe("newsgate configuration errors", () => {
     const { code, err } = await cli(["frobnicate"]);
     expect(code).toBe(2);
     expect(err).toMatch(/unknown command "frobnicate"[\s\S]*Usage: newsgate/);
+  });
+});
+
+describe("newsgate help, version and flags", () => {
+  it("prints the version from package.json", async () => {
+    const manifest = readFileSync(join(__dirname, "../../package.json"), "utf8");
+    const { version } = JSON.parse(manifest) as { version: string };
+    for (const argv of [["--version"], ["-V"], ["version"], ["serve", "--version"]]) {
+      expect(await cli(argv)).toEqual({ code: 0, out: `newsgate ${version}`, err: "" });
+    }
+  });
+
+  it.each(["serve", "worker", "ingest", "parse", "schema", "sources", "opml"])(
+    "prints the usage of %s for --help and -h, and starts nothing",
+    async (command) => {
+      for (const flag of ["--help", "-h"]) {
+        const { code, out, err } = await cli([command, flag], {
+          DATABASE_URL: "sqlite:/nonexistent/x.db",
+        });
+        expect({ code, err }).toEqual({ code: 0, err: "" });
+        expect(out).toMatch(new RegExp(`^Usage: newsgate ${command}`));
+      }
+    },
+  );
+
+  it("refuses an unknown flag of serve or worker with the usage, before anything starts", async () => {
+    const serve = await cli(["serve", "--prot", "8080"]);
+    expect(serve.code).toBe(2);
+    expect(serve.err).toMatch(
+      /^newsgate serve: Unknown option '--prot'[\s\S]*Usage: newsgate serve \[--port N\]/,
+    );
+    const worker = await cli(["worker", "--port", "8080"]);
+    expect(worker.code).toBe(2);
+    expect(worker.err).toMatch(
+      /^newsgate worker: Unknown option '--port'[\s\S]*Usage: newsgate worker/,
+    );
+  });
+
+  it("checks serve --port like PORT", async () => {
+    const { code, err } = await cli(["serve", "--port", "99999"]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^newsgate: invalid configuration: PORT/);
   });
 });
