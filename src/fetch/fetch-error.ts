@@ -41,7 +41,8 @@ export function blockedError(address: string, range: string, url: string): Fetch
   const where = describeUrl(url);
   return new FetchError(
     "blocked",
-    `fetch: refused to connect to ${address} (${range}) for ${where}`,
+    `fetch: refused to connect to ${address} (${range}) for ${where}; ` +
+      "set ALLOW_PRIVATE_NETWORKS=true to fetch from private networks",
     where,
   );
 }

@@ -12,6 +12,10 @@ export async function parseTarget(
   baseUrl: string | undefined,
 ): Promise<ParseOutput> {
   const isUrl = /^https?:\/\//i.test(target);
+  // `htp://x` or `ftp://x` is a mistyped or unsupported address, not a file called that.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1];
+  if (!isUrl && scheme !== undefined && scheme.toLowerCase() !== "file")
+    throw new Error(`${scheme}: is not a scheme newsgate fetches (http and https only)`);
   const fetcher = createFetcher(config.fetch);
   try {
     const url = isUrl ? target : pathToFileURL(resolve(target)).href;

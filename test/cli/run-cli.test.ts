@@ -221,3 +221,21 @@ describe("newsgate help, version and flags", () => {
     expect(err).toMatch(/^newsgate: invalid configuration: PORT/);
   });
 });
+
+describe("newsgate parse with a mistyped address", () => {
+  it("names the scheme instead of looking for a file", async () => {
+    expect(await cli(["parse", "htp://news.example/feed.xml"])).toEqual({
+      code: 1,
+      out: "",
+      err: "newsgate parse: htp: is not a scheme newsgate fetches (http and https only)",
+    });
+  });
+
+  it("says how to allow private networks when it refuses loopback", async () => {
+    const { code, err } = await cli(["parse", "http://127.0.0.1:9/feed.xml"]);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /refused to connect to 127\.0\.0\.1 \(loopback\).*ALLOW_PRIVATE_NETWORKS=true/,
+    );
+  });
+});

@@ -49,13 +49,16 @@ describe("checkHop (run on the first URL and on every redirect target)", () => {
     expect(error.kind).toBe("blocked");
     // The message names the URL as parsed, so the odd spellings show what they meant.
     const href = new URL(url).href;
-    expect(error.message).toBe(`fetch: refused to connect to ${address} (${range}) for ${href}`);
+    expect(error.message).toBe(
+      `fetch: refused to connect to ${address} (${range}) for ${href}; set ALLOW_PRIVATE_NETWORKS=true to fetch from private networks`,
+    );
   });
 
   it("names the URL without its credentials", () => {
     const error = thrown(() => checkHop(new URL("http://user:secret@127.0.0.1/"), false));
     expect(error.message).toBe(
-      "fetch: refused to connect to 127.0.0.1 (loopback) for http://127.0.0.1/",
+      "fetch: refused to connect to 127.0.0.1 (loopback) for http://127.0.0.1/" +
+        "; set ALLOW_PRIVATE_NETWORKS=true to fetch from private networks",
     );
   });
 
@@ -135,7 +138,7 @@ describe("fetchSource with the guard on", () => {
     expect(error).toBeInstanceOf(FetchError);
     expect(error).toMatchObject({ kind: "blocked" });
     expect((error as FetchError).message).toBe(
-      `fetch: refused to connect to ${address} (loopback) for ${new URL(url).href}`,
+      `fetch: refused to connect to ${address} (loopback) for ${new URL(url).href}; set ALLOW_PRIVATE_NETWORKS=true to fetch from private networks`,
     );
     expect(requests).toBe(0);
   });
@@ -146,7 +149,9 @@ describe("fetchSource with the guard on", () => {
     expect(error).toBeInstanceOf(FetchError);
     expect(error).toMatchObject({ kind: "blocked", url });
     expect((error as FetchError).message).toMatch(
-      new RegExp(`^fetch: refused to connect to (127\\.0\\.0\\.1|::1) \\(loopback\\) for ${url}$`),
+      new RegExp(
+        `^fetch: refused to connect to (127\\.0\\.0\\.1|::1) \\(loopback\\) for ${url}; set ALLOW_PRIVATE_NETWORKS=true`,
+      ),
     );
     expect(requests).toBe(0);
   });
