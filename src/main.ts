@@ -393,7 +393,16 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
 export async function runIngestPass(
   config: Config,
   logger: Logger,
-  opts: { all: boolean; ids: string[] },
+  opts: {
+    all: boolean;
+    ids: string[];
+    /** Told how many sources the pass claimed, before any is fetched. */
+    onClaimed?: (count: number) => void;
+    /** Told of each source as it finishes (in the order they finish). */
+    onReport?: (report: IngestReport) => void;
+    /** Told of the failed sources after the pass, as stored (when they are tried next). */
+    onFailed?: (sources: Source[]) => void;
+  },
 ): Promise<IngestReport[]> {
   const gateway = await openGateway(config, logger, NO_API);
   try {
@@ -405,7 +414,19 @@ export async function runIngestPass(
       all: opts.all,
       ids: opts.ids.length > 0 ? opts.ids : undefined,
     });
-    return await runPerHost(createHostLimiter(config.scheduler), claimed, gateway.ingest);
+    opts.onClaimed?.(claimed.length);
+    const reports = await runPerHost(
+      createHostLimiter(config.scheduler),
+      claimed,
+      async (source) => {
+        const report = await gateway.ingest(source);
+        opts.onReport?.(report);
+        return report;
+      },
+    );
+    const failed = reports.filter((r) => !r.ok).map((r) => r.sourceId);
+    if (failed.length > 0 && opts.onFailed) opts.onFailed(await gateway.store.getSources(failed));
+    return reports;
   } finally {
     await gateway.close();
   }

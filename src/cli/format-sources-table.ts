@@ -40,7 +40,7 @@ function nextCheckOf(source: Source, now: number): string {
   return source.nextCheckAt <= now ? "due" : formatTime(source.nextCheckAt);
 }
 
-// Minutes are precise enough for a schedule, and UTC keeps rows comparable across machines.
-function formatTime(ms: number): string {
+/** A time to the minute, in UTC (comparable across machines): `2026-12-03 20:15Z`. */
+export function formatTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace("T", " ") + "Z";
 }

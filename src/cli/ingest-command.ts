@@ -1,19 +1,28 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
+import type { Source } from "../domain/source";
+import { formatTime } from "./format-sources-table";
 import type { IngestReport } from "../ingest/ingest-report";
 import { createLogger } from "../logger";
 import { runIngestPass } from "../main";
 
-/** One summary line per source, aligned for a terminal or a cron mail. */
-export function formatIngestSummary(reports: IngestReport[]): string[] {
-  const width = Math.max(6, ...reports.map((r) => r.sourceId.length));
-  const lines = reports.map((r) => {
-    const head = `${r.ok ? "ok  " : "FAIL"} ${r.sourceId.padEnd(width)} ${r.status.padEnd(8)}`;
-    if (!r.ok) return `${head} ${r.error}`;
-    return `${head} items=${r.items} new=${r.inserted} updated=${r.updated} unchanged=${r.unchanged} ${r.durationMs}ms`;
-  });
-  const failed = reports.filter((r) => !r.ok).length;
-  lines.push(`${reports.length} sources, ${reports.length - failed} ok, ${failed} failed`);
+/** One source's line, its id padded to `width`, for a terminal or a cron mail. */
+export function formatIngestLine(r: IngestReport, width: number): string {
+  const head = `${r.ok ? "ok  " : "FAIL"} ${r.sourceId.padEnd(width)} ${r.status.padEnd(8)}`;
+  if (!r.ok) return `${head} ${r.error}`;
+  return `${head} items=${r.items} new=${r.inserted} updated=${r.updated} unchanged=${r.unchanged} ${r.durationMs}ms`;
+}
+
+/** The closing line, and for each failed source when it is tried next and how to try now. */
+export function formatIngestSummary(reports: IngestReport[], failed: readonly Source[]): string[] {
+  const failures = reports.filter((r) => !r.ok).length;
+  const lines = [`${reports.length} sources, ${reports.length - failures} ok, ${failures} failed`];
+  for (const source of failed) {
+    const next = formatTime(source.nextCheckAt);
+    lines.push(
+      `${source.id}: tried again after ${next}; now: newsgate ingest --source ${source.id}`,
+    );
+  }
   return lines;
 }
 
@@ -21,7 +30,12 @@ export function formatIngestSummary(reports: IngestReport[]): string[] {
 export async function runIngestCommand(
   argv: string[],
   config: Config,
-  io: { out: (s: string) => void; err: (s: string) => void },
+  io: {
+    out: (s: string) => void;
+    err: (s: string) => void;
+    /** Rewrites one status line (a terminal's); "" clears it. */
+    progress?: (s: string) => void;
+  },
 ): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -33,7 +47,23 @@ export async function runIngestCommand(
   const ids = values.source ?? [];
   const known = new Set(config.sources.map((s) => s.id));
   const logger = createLogger({ level: config.logLevel, toStderr: true });
-  const reports = await runIngestPass(config, logger, { all: values.all ?? false, ids });
+  // Lines come as sources finish; ids are padded to the longest known one.
+  const width = Math.max(6, ...[...known, ...ids].map((id) => id.length));
+  let claimed = 0;
+  let done = 0;
+  let failedSources: Source[] = [];
+  const reports = await runIngestPass(config, logger, {
+    all: values.all ?? false,
+    ids,
+    onClaimed: (count) => void (claimed = count),
+    onReport: (report) => {
+      io.progress?.("");
+      io.out(formatIngestLine(report, width));
+      io.progress?.(`${++done}/${claimed} sources`);
+    },
+    onFailed: (sources) => void (failedSources = sources),
+  });
+  io.progress?.("");
   const missing = ids.filter((id) => !reports.some((r) => r.sourceId === id));
   for (const id of missing) {
     io.err(
@@ -42,6 +72,6 @@ export async function runIngestCommand(
         : `newsgate ingest: no source "${id}"`,
     );
   }
-  for (const line of formatIngestSummary(reports)) io.out(line);
+  for (const line of formatIngestSummary(reports, failedSources)) io.out(line);
   return reports.some((r) => !r.ok) || missing.length > 0 ? 1 : 0;
 }

@@ -24,10 +24,12 @@ Every command takes --help; newsgate --version prints the version. Configuration
 the environment (see README) and the sources file (NEWSGATE_CONFIG, else ./newsgate.config.json,
 else the bundled examples).`;
 
-type Io = { out: (s: string) => void; err: (s: string) => void };
+type Io = { out: (s: string) => void; err: (s: string) => void; progress?: (s: string) => void };
 const stdio: Io = {
   out: (s) => process.stdout.write(s + "\n"),
   err: (s) => process.stderr.write(s + "\n"),
+  // Only a terminal gets a status line rewritten in place; a cron mail or a pipe gets lines.
+  ...(process.stderr.isTTY && { progress: (s: string) => process.stderr.write(`\r${s}\x1b[K`) }),
 };
 
 // Each command's module is loaded only when that command runs: `parse` must not pay for the

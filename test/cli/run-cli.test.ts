@@ -113,6 +113,36 @@ describe("newsgate parse", () => {
 });
 
 describe("newsgate ingest", () => {
+  it("prints each source's line as it finishes, with a status line for a terminal", async () => {
+    const env = configWith([
+      { id: "one", name: "One", url: join(fixtures, "seed/feed.xml") },
+      { id: "two", name: "Two", url: join(fixtures, "seed/feed.xml") },
+    ]);
+    const events: string[] = [];
+    const { runIngestCommand } = await import("../../src/cli/ingest-command");
+    const { loadConfig } = await import("../../src/config");
+    const code = await runIngestCommand(
+      ["--all"],
+      loadConfig({ ...env, LOG_LEVEL: "silent", PARSE_THREADS: "0" }),
+      {
+        out: (s) => events.push(`out ${s.split(" ")[0]}`),
+        err: (s) => events.push(`err ${s}`),
+        progress: (s) => events.push(`progress ${s}`),
+      },
+    );
+    expect(code).toBe(0);
+    expect(events).toEqual([
+      "progress ",
+      "out ok",
+      "progress 1/2 sources",
+      "progress ",
+      "out ok",
+      "progress 2/2 sources",
+      "progress ",
+      "out 2",
+    ]);
+  });
+
   function configWith(sources: unknown[]): Record<string, string> {
     const dir = mkdtempSync(join(tmpdir(), "newsgate-cli-"));
     const path = join(dir, "newsgate.config.json");
@@ -129,7 +159,11 @@ describe("newsgate ingest", () => {
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/^ok\s+seed\s+file\s+items=4 new=4 updated=0 unchanged=0/m);
     expect(first.out).toMatch(/^FAIL broken\s+parse\s+not a feed/m);
-    expect(first.out).toMatch(/2 sources, 1 ok, 1 failed$/);
+    expect(first.out).toMatch(/2 sources, 1 ok, 1 failed\n/);
+    // The failed source says when it is tried again, and how to try it now.
+    expect(first.out).toMatch(
+      /\nbroken: tried again after \d{4}-\d\d-\d\d \d\d:\d\dZ; now: newsgate ingest --source broken$/,
+    );
     const again = await cli(["ingest", "--source", "seed"], env);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/items=4 new=0 updated=0 unchanged=4/);
