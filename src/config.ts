@@ -96,6 +96,14 @@ const envSchema = z.object({
       }
     })
     .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = describeCorsProblem(value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    })
+    .optional(),
+  CORS_CREDENTIALS: bool.default("false"),
   PARSE_THREADS: intFrom(0, 64).optional(),
   SQLITE_READ_THREADS: intFrom(0, 64).optional(),
   PARSE_MAX_HEAP_MB: intFrom(64, 16384).default("512"),
@@ -207,6 +215,8 @@ export interface Config {
   rateLimit: { anonymous: BucketRate | null; apiKey: BucketRate | null };
   /** Proxies trusted to name the client in X-Forwarded-For: a hop count or CIDRs; null: none. */
   trustProxy: number | string[] | null;
+  /** Browser origins allowed to call the API (`"*"`: any, never with credentials); null: none. */
+  cors: { origins: string[] | "*"; credentials: boolean } | null;
   /** Run operations compiled to JavaScript (graphql-jit) instead of interpreted. */
   compiledExecution: boolean;
   /** Keep and serve again whole responses of anonymous queries. */
@@ -294,6 +304,27 @@ export function loadSourcesFile(path: string): SourceDefinition[] {
 }
 
 /** TRUST_PROXY as a hop count or a list of CIDRs (null: X-Forwarded-For is ignored). */
+/** `*`, or the origins of a comma-separated list (each `scheme://host[:port]`, no path). */
+function corsOriginsOf(value: string): string[] | "*" {
+  return value.trim() === "*" ? "*" : value.split(",").map((o) => o.trim().replace(/\/$/, ""));
+}
+
+function describeCorsProblem(value: string): string | null {
+  const origins = corsOriginsOf(value);
+  if (origins === "*") return null;
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return `"${origin}" is not an origin (scheme://host[:port], comma-separated, or *)`;
+    }
+    if (!/^https?:$/.test(url.protocol) || url.origin !== origin)
+      return `"${origin}" is not an origin: write it as ${url.origin} (scheme://host[:port], no path)`;
+  }
+  return null;
+}
+
 function trustProxyOf(value: string | undefined): number | string[] | null {
   if (value === undefined || value === "0") return null;
   return /^\d+$/.test(value) ? Number(value) : value.split(",");
@@ -335,6 +366,8 @@ export function loadConfig(
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, ""));
   const e = parsed.data;
+  if (e.CORS_CREDENTIALS && e.CORS_ORIGINS?.trim() === "*")
+    throw new ConfigError("CORS_CREDENTIALS: true needs the origins named in CORS_ORIGINS, not *");
   const cwd = opts.cwd ?? process.cwd();
   const sourcesFile = findSourcesFile(e.NEWSGATE_CONFIG, cwd, opts.packageRoot ?? cwd);
   return {
@@ -368,6 +401,9 @@ export function loadConfig(
       apiKey: bucketRate(e.RATE_LIMIT_API_KEY_PER_MINUTE, e.RATE_LIMIT_API_KEY_BURST),
     },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
+    cors: e.CORS_ORIGINS
+      ? { origins: corsOriginsOf(e.CORS_ORIGINS), credentials: e.CORS_CREDENTIALS }
+      : null,
     compiledExecution: e.GRAPHQL_COMPILED,
     responseCache: e.RESPONSE_CACHE,
     scheduler: {

@@ -311,6 +311,7 @@ export async function serveGateway(
         rateClient,
       }),
     clientLimits,
+    cors: config.cors,
     addressOf: createClientAddress(config.trustProxy),
     responseCache: config.responseCache
       ? createResponseCache({

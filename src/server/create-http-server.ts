@@ -10,6 +10,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { expressMiddleware } from "@as-integrations/express5";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { Config } from "../config";
+import { corsMiddleware } from "./cors-middleware";
 import express from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLSchema } from "graphql";
@@ -60,6 +62,8 @@ export async function createHttpServer(deps: {
   addressOf?: (req: IncomingMessage) => string;
   /** Whole responses of anonymous queries kept and served again; null: off. */
   responseCache: ResponseCache | null;
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS); null answers no preflight. */
+  cors?: Config["cors"];
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
@@ -154,6 +158,8 @@ export async function createHttpServer(deps: {
   app.use(createHealthRoutes(deps.readiness));
   app.use(
     "/graphql",
+    // First, so that every answer (a 429 too) carries the CORS headers a browser app needs.
+    ...(deps.cors ? [corsMiddleware(deps.cors)] : []),
     // Before the body is read: a client over its budget costs as little as possible.
     ...(clientLimits ? [rateLimitMiddleware(clientLimits, addressOf)] : []),
     requireUtf8(),
