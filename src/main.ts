@@ -37,6 +37,7 @@ import { createMemoryRateLimiter } from "./cache/memory-rate-limiter";
 import { createRedisRateLimiter } from "./cache/redis-rate-limiter";
 import { type ArticleEvents, createArticleEvents } from "./server/article-events";
 import { createHttpServer } from "./server/create-http-server";
+import { createGatewayMetrics, type GatewayMetrics } from "./server/gateway-metrics";
 import { createPersistedQueryCache } from "./server/persisted-query-cache";
 import { type CreateStoreOptions, createStore } from "./store/create-store";
 import type { Store } from "./store/store";
@@ -118,6 +119,8 @@ export interface GatewayOptions {
   onQuery?: CreateStoreOptions["onQuery"];
   /** Where the API's reads run; as configured by default. */
   readThreads?: CreateStoreOptions["readThreads"];
+  /** Told of every ingest, after it is logged. */
+  onIngest?: (report: IngestReport) => void;
 }
 
 // Commands that answer no API (worker, ingest) start no reader threads.
@@ -175,7 +178,10 @@ export async function openGateway(
       readPath.rankings.refresh().catch((err: unknown) => logger.warn({ err }, "rankings failed"));
     },
     now: Date.now,
-    log: (r: IngestReport) => logger[r.ok ? "info" : "warn"](r, "fetch"),
+    log: (r: IngestReport) => {
+      logger[r.ok ? "info" : "warn"](r, "fetch");
+      options.onIngest?.(r);
+    },
     maxItemsPerFetch: config.fetch.maxItemsPerFetch,
     // Story pages of fullText sources share the scheduler's caps, across every ingest.
     storyLimiter: createHostLimiter({
@@ -252,6 +258,8 @@ const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 export interface ServeOptions {
   /** The rate limits' clock in epoch ms; `Date.now` by default. */
   now?: () => number;
+  /** Prometheus metrics served at /metrics (startServer makes them). */
+  metrics?: GatewayMetrics;
 }
 
 /** `newsgate serve`: the GraphQL API, plus the scheduler unless disabled. */
@@ -260,7 +268,12 @@ export async function startServer(
   logger: Logger,
   options: ServeOptions = {},
 ): Promise<Running> {
-  return serveGateway(await openGateway(config, logger), config, logger, options);
+  const metrics = options.metrics ?? createGatewayMetrics();
+  const gateway = await openGateway(config, logger, {
+    onQuery: metrics.storeQuery,
+    onIngest: metrics.ingested,
+  });
+  return serveGateway(gateway, config, logger, { ...options, metrics });
 }
 
 /** Serves an open gateway (and runs its scheduler unless disabled); stopping closes it. */
@@ -312,6 +325,7 @@ export async function serveGateway(
       }),
     clientLimits,
     cors: config.cors,
+    metrics: options.metrics,
     addressOf: createClientAddress(config.trustProxy),
     responseCache: config.responseCache
       ? createResponseCache({
@@ -338,6 +352,12 @@ export async function serveGateway(
       };
     },
     logger,
+  });
+  options.metrics?.watch({
+    breaker: () => gateway.redisBreaker?.state() ?? null,
+    viewsHeld: () => gateway.views.health()?.views ?? 0,
+    badCacheValues: () => gateway.badCacheValues(),
+    socketsOpen: () => server.socketsOpen(),
   });
   // Listening comes first: a port in use stops the start before any ingest or timer begins.
   let url: string;

@@ -12,7 +12,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Config } from "../config";
 import { corsMiddleware } from "./cors-middleware";
-import express from "express";
+import type { GatewayMetrics } from "./gateway-metrics";
+import express, { type RequestHandler } from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
@@ -34,6 +35,8 @@ const COMPILED_OPERATIONS = 1000;
 /** The running HTTP side of the gateway. */
 export interface GatewayHttpServer {
   httpServer: Server;
+  /** WebSocket (subscription) connections open now. */
+  socketsOpen(): number;
   /** Starts listening; resolves with the bound URL of /graphql. */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +67,8 @@ export async function createHttpServer(deps: {
   responseCache: ResponseCache | null;
   /** Browser origins allowed to call /graphql (CORS_ORIGINS); null answers no preflight. */
   cors?: Config["cors"];
+  /** Prometheus metrics, served at /metrics; none without. */
+  metrics?: GatewayMetrics;
   readiness: ReadinessCheck;
   logger: Logger;
 }): Promise<GatewayHttpServer> {
@@ -149,13 +154,16 @@ export async function createHttpServer(deps: {
           : chargeOperation(clientLimits, context.rateClient, cost, "http"),
       ),
       ...(deps.responseCache ? [deps.responseCache.plugin] : []),
+      ...(deps.metrics ? [deps.metrics.apollo] : []),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
   await apollo.start();
+  if (deps.metrics) app.use(deps.metrics.http);
   app.use(createHealthRoutes(deps.readiness));
+  if (deps.metrics) app.get("/metrics", metricsRoute(deps.metrics));
   app.use(
     "/graphql",
     // First, so that every answer (a 429 too) carries the CORS headers a browser app needs.
@@ -179,6 +187,7 @@ export async function createHttpServer(deps: {
   app.use(jsonErrors(deps.logger));
   return {
     httpServer,
+    socketsOpen: () => wsServer.clients.size,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", (error: NodeJS.ErrnoException) =>
@@ -191,6 +200,16 @@ export async function createHttpServer(deps: {
         });
       }),
     close: () => apollo.stop(),
+  };
+}
+
+/** `/metrics` in Prometheus's text format. */
+function metricsRoute(metrics: GatewayMetrics): RequestHandler {
+  return (_req, res, next) => {
+    metrics.registry.metrics().then((text) => {
+      res.setHeader("content-type", metrics.registry.contentType);
+      res.end(text);
+    }, next);
   };
 }
 

@@ -208,8 +208,9 @@ function send(
     "content-type": "application/json; charset=utf-8",
     "content-length": stored.body.length,
     etag: stored.etag,
-    [CACHE_STATUS_HEADER]: "hit",
   };
+  // Set, not passed to writeHead, so that it can be read back (the metrics count hits by it).
+  res.setHeader(CACHE_STATUS_HEADER, "hit");
   if (request.method === "GET") {
     const left = Math.max(0, Math.floor(stored.maxAge - (now - stored.storedAt) / 1000));
     headers["cache-control"] = publicFor(left);
