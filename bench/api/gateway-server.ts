@@ -1,6 +1,7 @@
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { openGateway, serveGateway } from "../../src/main";
+import { createGatewayMetrics } from "../../src/server/gateway-metrics";
 import { findFreePort } from "../support/redis-server";
 import type { BenchServer } from "./bench-server";
 import { chunk } from "../../src/store/chunk";
@@ -39,7 +40,15 @@ export async function startGatewayServer(
   const config = loadConfig(env, { cwd: launch.cwd, packageRoot: launch.packageRoot });
   const logger = createLogger({ level: "silent" });
   let statements = 0;
-  const gateway = await openGateway(config, logger, { onQuery: () => statements++ });
+  // The metrics the service keeps, so that the bench measures what ships.
+  const metrics = createGatewayMetrics();
+  const gateway = await openGateway(config, logger, {
+    onQuery: (ms) => {
+      statements++;
+      metrics.storeQuery(ms);
+    },
+    onIngest: metrics.ingested,
+  });
   try {
     for (const batch of chunk(views, VIEW_BATCH)) {
       await Promise.all(batch.map((v) => gateway.views.record(v.articleId, v.client, v.at)));
@@ -48,7 +57,7 @@ export async function startGatewayServer(
     await gateway.close();
     throw error;
   }
-  const running = await serveGateway(gateway, config, logger);
+  const running = await serveGateway(gateway, config, logger, { metrics });
   return {
     url: running.url ?? `http://127.0.0.1:${config.port}/graphql`,
     statements: () => statements,
