@@ -12,6 +12,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Config } from "../config";
 import { corsMiddleware } from "./cors-middleware";
+import { type RequestLogNotes, requestLog } from "./request-log";
 import type { GatewayMetrics } from "./gateway-metrics";
 import express, { type RequestHandler } from "express";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
@@ -148,11 +149,13 @@ export async function createHttpServer(deps: {
           drainServer: () => subscriptions.dispose() as Promise<void>,
         }),
       },
-      costLimitPlugin<GatewayContext>(deps.schema, deps.limits.maxCost, (cost, context) =>
-        clientLimits === null
+      costLimitPlugin<GatewayContext>(deps.schema, deps.limits.maxCost, (cost, context) => {
+        const notes = (context as Partial<LogNotesHolder>).requestLog;
+        if (notes) notes.cost = cost;
+        return clientLimits === null
           ? Promise.resolve()
-          : chargeOperation(clientLimits, context.rateClient, cost, "http"),
-      ),
+          : chargeOperation(clientLimits, context.rateClient, cost, "http");
+      }),
       ...(deps.responseCache ? [deps.responseCache.plugin] : []),
       ...(deps.metrics ? [deps.metrics.apollo] : []),
       deps.production
@@ -166,6 +169,7 @@ export async function createHttpServer(deps: {
   if (deps.metrics) app.get("/metrics", metricsRoute(deps.metrics));
   app.use(
     "/graphql",
+    requestLog(deps.logger, addressOf),
     // First, so that every answer (a 429 too) carries the CORS headers a browser app needs.
     ...(deps.cors ? [corsMiddleware(deps.cors)] : []),
     // Before the body is read: a client over its budget costs as little as possible.
@@ -174,13 +178,17 @@ export async function createHttpServer(deps: {
     express.json({ limit: deps.bodyLimitBytes }),
     ...(deps.responseCache ? [deps.responseCache.middleware] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        deps.createContext({
+      context: async ({ req, res }) => {
+        const context = await deps.createContext({
           authorization: req.headers.authorization,
           client: addressOf(req),
           responseFill: (res.locals.responseFill as ResponseFill | undefined) ?? null,
           rateClient: (res.locals.rateClient as RateClient | undefined) ?? null,
-        }),
+        });
+        // Carried on the context (Apollo may copy it): the cost is known only inside Apollo.
+        const requestLog = res.locals.requestLog as RequestLogNotes | undefined;
+        return requestLog ? Object.assign(context, { requestLog }) : context;
+      },
     }),
   );
   app.get("/", (_req, res) => res.redirect("/graphql"));
@@ -211,6 +219,10 @@ function metricsRoute(metrics: GatewayMetrics): RequestHandler {
       res.end(text);
     }, next);
   };
+}
+
+interface LogNotesHolder {
+  requestLog: RequestLogNotes;
 }
 
 /** A listen failure said in one line, with what to do about it. */
