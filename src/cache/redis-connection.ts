@@ -85,7 +85,9 @@ function watchConnection(
   });
   client.on("close", () => {
     if (link === "closing") return;
-    if (link === "up") logger.warn({ part }, `${part}: redis connection lost`);
+    // A reconnect of our own (a stuck connection) was said already.
+    if (link === "up" && watch.trustReady())
+      logger.warn({ part }, `${part}: redis connection lost`);
     if (link === "new") logger.warn({ part }, `${part}: redis unavailable, retrying`);
     link = "down";
   });

@@ -106,10 +106,12 @@ describe("redis cache", () => {
       expect(await raw.get("breaker:a")).toBe("present");
       expect(await cache.getMany(["breaker:a"])).toEqual([null]);
       // The first timeout also drops the connection (it may be half-open) for a new one.
-      expect(warnings).toEqual([
+      // The new connection may already be up (reads still work): that is said too, nothing else.
+      expect(warnings.slice(0, 2)).toEqual([
         "cache: no answer on an open connection, reconnecting",
         "cache: breaker open",
       ]);
+      expect(warnings.slice(2).filter((w) => w !== "cache: redis connection restored")).toEqual([]);
     } finally {
       await raw.call("CLIENT", "UNPAUSE");
       await cache.close();
