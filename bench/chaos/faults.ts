@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
-import type { FaultProxy } from "../support/fault-proxy";
+import type { Fault as ProxyFault, FaultProxy } from "../support/fault-proxy";
 import type { TestRedisServer } from "../support/redis-server";
 import type { Load } from "./load";
 import type { ChaosStore } from "./chaos-store";
@@ -26,6 +26,19 @@ export interface Fault {
   /** Whether the p99 goal of Redis faults (under 300 ms) applies. */
   redis: boolean;
   inject(t: FaultTargets, durationMs: number): Promise<() => Promise<void>>;
+}
+
+/** A fault of the proxy in front of Redis, for the fault's length. */
+function proxyFault(name: string, what: string, fault: ProxyFault): Fault {
+  return {
+    name,
+    what,
+    redis: true,
+    async inject(t) {
+      t.proxy.setFault(fault);
+      return async () => t.proxy.setFault({ kind: "none" });
+    },
+  };
 }
 
 const redisFaults: Fault[] = [
@@ -60,42 +73,21 @@ const redisFaults: Fault[] = [
       };
     },
   },
-  {
-    name: "proxy-latency",
-    what: "every packet to and from Redis delayed 1 s (proxy)",
-    redis: true,
-    async inject(t) {
-      t.proxy.setFault({ kind: "latency", ms: 1000 });
-      return async () => t.proxy.setFault({ kind: "none" });
-    },
-  },
-  {
-    name: "proxy-reset",
-    what: "every connection to Redis reset (RST), new ones too (proxy)",
-    redis: true,
-    async inject(t) {
-      t.proxy.setFault({ kind: "reset" });
-      return async () => t.proxy.setFault({ kind: "none" });
-    },
-  },
-  {
-    name: "proxy-half-open",
-    what: "connections to Redis stay open but nothing comes back (proxy)",
-    redis: true,
-    async inject(t) {
-      t.proxy.setFault({ kind: "blackhole" });
-      return async () => t.proxy.setFault({ kind: "none" });
-    },
-  },
-  {
-    name: "proxy-stranded",
-    what: "open connections to Redis lead nowhere for good, new ones pass (a NAT forgot them)",
-    redis: true,
-    async inject(t) {
-      t.proxy.setFault({ kind: "strand" });
-      return async () => t.proxy.setFault({ kind: "none" });
-    },
-  },
+  proxyFault("proxy-latency", "every packet to and from Redis delayed 1 s (proxy)", {
+    kind: "latency",
+    ms: 1000,
+  }),
+  proxyFault("proxy-reset", "every connection to Redis reset (RST), new ones too (proxy)", {
+    kind: "reset",
+  }),
+  proxyFault("proxy-half-open", "connections to Redis stay open but nothing comes back (proxy)", {
+    kind: "blackhole",
+  }),
+  proxyFault(
+    "proxy-stranded",
+    "open connections to Redis lead nowhere for good, new ones pass (a NAT forgot them)",
+    { kind: "strand" },
+  ),
   {
     name: "bad-cache-values",
     what: "every cached article, page and response overwritten with junk, every 200 ms",

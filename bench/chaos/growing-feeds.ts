@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startHttpServer } from "../support/http-server";
 
 /** RSS feeds that gain an item every `stepMs`, remembering every item they ever served. */
 export interface GrowingFeeds {
@@ -25,7 +25,7 @@ export interface GrowingFeedsOptions {
 }
 
 /** Starts the feed server on 127.0.0.1 and a free port. */
-export function startGrowingFeeds(opts: GrowingFeedsOptions): Promise<GrowingFeeds> {
+export async function startGrowingFeeds(opts: GrowingFeedsOptions): Promise<GrowingFeeds> {
   const now = opts.now ?? Date.now;
   const start = now();
   const served = new Map(opts.sources.map((s) => [s, new Set<string>()]));
@@ -34,48 +34,38 @@ export function startGrowingFeeds(opts: GrowingFeedsOptions): Promise<GrowingFee
   const answer = (source: string, res: ServerResponse) => {
     if (res.destroyed) return;
     const newest = Math.floor((now() - start) / opts.stepMs);
-    const items: string[] = [];
-    for (let i = newest; i >= 0 && i > newest - opts.window; i--) {
-      const guid = `${source}-${i}`;
-      items.push(itemXml(source, i, guid, start + i * opts.stepMs));
-    }
+    const shown: number[] = [];
+    for (let i = newest; i >= 0 && i > newest - opts.window; i--) shown.push(i);
+    const items = shown.map((i) => itemXml(source, i, start + i * opts.stepMs));
     res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
+    // Served once the whole answer is written: only then can an ingest have read it.
     res.end(feedXml(source, items), () => {
-      for (let i = newest; i >= 0 && i > newest - opts.window; i--)
-        served.get(source)!.add(`${source}-${i}`);
+      for (const i of shown) served.get(source)!.add(guidOf(source, i));
     });
   };
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     const source = /^\/([\w-]+)\.xml$/.exec(req.url ?? "")?.[1];
     if (source === undefined || !served.has(source)) return void res.writeHead(404).end();
     requests++;
     if (delayMs > 0) setTimeout(() => answer(source, res), delayMs);
     else answer(source, res);
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        served: () => served,
-        requests: () => requests,
-        setDelay: (ms) => void (delayMs = ms),
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  return {
+    url: server.url,
+    served: () => served,
+    requests: () => requests,
+    setDelay: (ms) => void (delayMs = ms),
+    close: () => server.close(),
+  };
 }
 
-function itemXml(source: string, i: number, guid: string, publishedAt: number): string {
+const guidOf = (source: string, i: number) => `${source}-${i}`;
+
+function itemXml(source: string, i: number, publishedAt: number): string {
   return (
     `<item><title>${source} story ${i}</title>` +
     `<link>https://${source}.news.example/story/${i}</link>` +
-    `<guid isPermaLink="false">${guid}</guid>` +
+    `<guid isPermaLink="false">${guidOf(source, i)}</guid>` +
     `<pubDate>${new Date(publishedAt).toUTCString()}</pubDate>` +
     `<description>Report number ${i} from ${source}, written for the chaos run.</description></item>`
   );

@@ -169,7 +169,8 @@ export async function createHttpServer(deps: {
   if (deps.metrics) app.get("/metrics", metricsRoute(deps.metrics));
   app.use(
     "/graphql",
-    requestLog(deps.logger, addressOf),
+    // Only where the lines are written: below `info` a request pays nothing for them.
+    ...(deps.logger.isLevelEnabled("info") ? [requestLog(deps.logger, addressOf)] : []),
     // First, so that every answer (a 429 too) carries the CORS headers a browser app needs.
     ...(deps.cors ? [corsMiddleware(deps.cors)] : []),
     // Before the body is read: a client over its budget costs as little as possible.

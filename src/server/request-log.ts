@@ -21,7 +21,6 @@ export function requestLog(
     const notes: RequestLogNotes = { cost: null };
     res.locals.requestLog = notes;
     res.once("finish", () => {
-      if (!logger.isLevelEnabled("info")) return;
       logger.info(
         {
           operation: operationOf(req.body, req.query),

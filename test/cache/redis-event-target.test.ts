@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { createRedisEventTarget } from "../../src/cache/redis-event-target";
+import { createRedisEventTarget, type RedisEventTarget } from "../../src/cache/redis-event-target";
 import { startFaultProxy } from "../support/fault-proxy";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 
@@ -10,6 +10,19 @@ async function eventually(check: () => boolean, poke: () => void): Promise<boole
     await delay(100);
   }
   return check();
+}
+
+/** Listens for `added` events; `arrives(n)` sends n until it comes back (bounded). */
+function listenTo(target: RedisEventTarget) {
+  const got: number[] = [];
+  target.addEventListener("added", (e) => got.push((e as CustomEvent<number>).detail));
+  const send = (n: number) => target.dispatchEvent(new CustomEvent("added", { detail: n }));
+  const arrives = (n: number) =>
+    eventually(
+      () => got.includes(n),
+      () => send(n),
+    );
+  return { got, send, arrives };
 }
 
 describe("events through Redis while Redis goes away", () => {
@@ -25,16 +38,9 @@ describe("events through Redis while Redis goes away", () => {
     if (!redis.controllable || redis.pid === null) return;
     const pid = redis.pid;
     const target = await createRedisEventTarget({ url: redis.url, prefix: "ev:" });
-    const got: number[] = [];
-    target.addEventListener("added", (e) => got.push((e as CustomEvent<number>).detail));
-    const send = (n: number) => target.dispatchEvent(new CustomEvent("added", { detail: n }));
+    const { got, send, arrives } = listenTo(target);
     try {
-      expect(
-        await eventually(
-          () => got.includes(0),
-          () => send(0),
-        ),
-      ).toBe(true);
+      expect(await arrives(0)).toBe(true);
 
       process.kill(pid, "SIGSTOP");
       try {
@@ -47,12 +53,7 @@ describe("events through Redis while Redis goes away", () => {
         process.kill(pid, "SIGCONT");
       }
 
-      expect(
-        await eventually(
-          () => got.includes(-1),
-          () => send(-1),
-        ),
-      ).toBe(true);
+      expect(await arrives(-1)).toBe(true);
       await delay(300);
       // Redis may still run what was written before the breaker opened; nothing after it.
       expect(got.filter((n) => n > 10)).toEqual([]);
@@ -68,25 +69,13 @@ describe("events through Redis while Redis goes away", () => {
       prefix: "strand-ev:",
       heartbeatMs: 200,
     });
-    const got: number[] = [];
-    target.addEventListener("added", (e) => got.push((e as CustomEvent<number>).detail));
-    const send = (n: number) => target.dispatchEvent(new CustomEvent("added", { detail: n }));
+    const { arrives } = listenTo(target);
     try {
-      expect(
-        await eventually(
-          () => got.includes(0),
-          () => send(0),
-        ),
-      ).toBe(true);
+      expect(await arrives(0)).toBe(true);
       const accepted = proxy.stats().accepted;
       // Both connections now lead nowhere; new ones pass.
       proxy.setFault({ kind: "strand" });
-      expect(
-        await eventually(
-          () => got.includes(1),
-          () => send(1),
-        ),
-      ).toBe(true);
+      expect(await arrives(1)).toBe(true);
       expect(proxy.stats().accepted).toBeGreaterThanOrEqual(accepted + 2);
       proxy.setFault({ kind: "strand" });
     } finally {

@@ -1,16 +1,15 @@
 import { setTimeout as delay } from "node:timers/promises";
-import Redis from "ioredis";
 import type { Cache } from "../../src/cache/cache";
 import { createRedisCache } from "../../src/cache/redis-cache";
-import { createRedisViewCounter, viewCounterKeys } from "../../src/cache/redis-view-counter";
+import { createRedisViewCounter } from "../../src/cache/redis-view-counter";
 import type { ViewCounter } from "../../src/cache/view-counter";
-import { hourBucket } from "../../src/domain/popularity";
 import {
   startFaultProxy,
   type Fault,
   type FaultProxy,
   type FaultProxyStats,
 } from "../support/fault-proxy";
+import { countedInRedis as countedInRedisAt } from "../support/redis-probe";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 
 const NOW = Date.parse("2026-03-05T10:30:00Z");
@@ -31,31 +30,8 @@ afterAll(async () => {
   if (redis?.controllable) await redis.stop();
 });
 
-/** Runs `use` on a connection straight to redis-server, bypassing the proxy and its fault. */
-async function withProbe<T>(use: (probe: Redis) => Promise<T>): Promise<T> {
-  const probe = new Redis(redis.url, { maxRetriesPerRequest: 0, lazyConnect: true });
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    return await use(probe);
-  } finally {
-    probe.disconnect();
-  }
-}
-
 /** Views per article in Redis: the pending tally, checked against the hour bucket. */
-async function countedInRedis(prefix: string): Promise<Record<string, number>> {
-  const keys = viewCounterKeys(prefix);
-  return withProbe(async (probe) => {
-    const pending = await probe.hgetall(keys.pending());
-    const bucket = await probe.zrange(keys.bucket(hourBucket(NOW)), "0", "-1", "WITHSCORES");
-    const inBucket: Record<string, number> = {};
-    for (let i = 0; i < bucket.length; i += 2) inBucket[bucket[i]] = Number(bucket[i + 1]);
-    const counted = Object.fromEntries(Object.entries(pending).map(([id, n]) => [id, Number(n)]));
-    expect(inBucket).toEqual(counted);
-    return counted;
-  });
-}
+const countedInRedis = (prefix: string) => countedInRedisAt(redis.url, prefix, NOW);
 
 /** The call's value if it settled within the bound, else "unsettled"; a rejection propagates. */
 async function withinBound<T>(call: Promise<T>): Promise<T | "unsettled"> {

@@ -1,8 +1,11 @@
 import { setTimeout as delay } from "node:timers/promises";
-import Redis from "ioredis";
-import { hourBucket } from "../../src/domain/popularity";
-import { createRedisViewCounter, viewCounterKeys } from "../../src/cache/redis-view-counter";
+import type Redis from "ioredis";
+import { createRedisViewCounter } from "../../src/cache/redis-view-counter";
 import type { ViewCounter } from "../../src/cache/view-counter";
+import {
+  countedInRedis as countedInRedisAt,
+  withProbe as withRedisProbe,
+} from "../support/redis-probe";
 import { startRedisServer, type TestRedisServer } from "../support/redis-server";
 
 const NOW = Date.parse("2026-03-05T10:30:00Z");
@@ -15,31 +18,11 @@ afterAll(async () => {
   if (redis.controllable) await redis.stop();
 });
 
-/** Runs `use` on a fresh connection of its own (the counter's is the one under test). */
-async function withProbe<T>(use: (probe: Redis) => Promise<T>): Promise<T> {
-  const probe = new Redis(redis.url, { maxRetriesPerRequest: 0, lazyConnect: true });
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    return await use(probe);
-  } finally {
-    probe.disconnect();
-  }
-}
+/** Runs `use` on a connection straight to redis-server, bypassing any proxy and its fault. */
+const withProbe = <T>(use: (probe: Redis) => Promise<T>) => withRedisProbe(redis.url, use);
 
 /** Views per article in Redis: the pending tally, checked against the hour bucket. */
-async function countedInRedis(prefix: string): Promise<Record<string, number>> {
-  const keys = viewCounterKeys(prefix);
-  return withProbe(async (probe) => {
-    const pending = await probe.hgetall(keys.pending());
-    const bucket = await probe.zrange(keys.bucket(hourBucket(NOW)), "0", "-1", "WITHSCORES");
-    const inBucket: Record<string, number> = {};
-    for (let i = 0; i < bucket.length; i += 2) inBucket[bucket[i]] = Number(bucket[i + 1]);
-    const counted = Object.fromEntries(Object.entries(pending).map(([id, n]) => [id, Number(n)]));
-    expect(inBucket).toEqual(counted);
-    return counted;
-  });
-}
+const countedInRedis = (prefix: string) => countedInRedisAt(redis.url, prefix, NOW);
 
 /** Polls (bounded) until `check` holds, sending a read each time as traffic would. */
 async function eventually(counter: ViewCounter, check: () => boolean): Promise<void> {
